@@ -1,0 +1,26 @@
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { unified } from '@astrojs/markdown-remark';
+import { remarkPlugins, rehypePlugins, shikiConfig } from './src/lib/markdown/plugins';
+import { resolveContentDir } from './src/lib/content-dir';
+import { gardenCheck } from './src/integrations/garden-check';
+import { siteConfig } from './src/site.config';
+
+const contentDir = resolveContentDir(process.env, process.cwd());
+
+export default defineConfig({
+  site: siteConfig.url,
+  base: siteConfig.base,
+  trailingSlash: 'always',
+  outDir: process.env.GARDEN_OUT_DIR ?? './dist',
+  cacheDir: process.env.GARDEN_CACHE_DIR ?? './node_modules/.astro',
+  markdown: {
+    processor: unified({ remarkPlugins, rehypePlugins }),
+    shikiConfig,
+  },
+  integrations: [gardenCheck({ contentDir }), mdx(), sitemap()],
+  vite: {
+    server: { watch: { ignored: ['**/dist/**'] } },
+  },
+});

@@ -1,0 +1,82 @@
+/**
+ * The only module that reads Astro's content layer: it loads every collection
+ * once per build, drops drafts outside `astro dev`, and maps entries to the
+ * plain items that src/lib/garden.ts works with.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import {
+  chapterSlug,
+  isVisible,
+  partsOverview,
+  sortBits,
+  sortShorts,
+  tagGroups,
+  type BitItem,
+  type ChapterItem,
+  type PartOverview,
+  type QuizItem,
+  type ShortItem,
+  type TagGroup,
+} from './garden';
+
+export interface Garden {
+  bits: { item: BitItem; entry: CollectionEntry<'bits'> }[];
+  shorts: { item: ShortItem; entry: CollectionEntry<'shorts'> }[];
+  chapters: { item: ChapterItem; entry: CollectionEntry<'chapters'> }[];
+  parts: PartOverview[];
+  quizzes: QuizItem[];
+  tags: TagGroup[];
+}
+
+let cached: Promise<Garden> | undefined;
+
+/** The garden for this build; `isDev` decides whether drafts are shown. */
+export function loadGarden(isDev: boolean = import.meta.env.DEV): Promise<Garden> {
+  // Dev reloads content on every request, so only a production build may reuse the first load.
+  if (isDev) return buildGarden(true);
+  cached ??= buildGarden(false);
+  return cached;
+}
+
+async function buildGarden(isDev: boolean): Promise<Garden> {
+  const [bitEntries, shortEntries, chapterEntries, partEntries, quizEntries] = await Promise.all([
+    getCollection('bits', ({ data }) => isVisible(data, isDev)),
+    getCollection('shorts', ({ data }) => isVisible(data, isDev)),
+    getCollection('chapters', ({ data }) => isVisible(data, isDev)),
+    getCollection('parts'),
+    getCollection('quiz'),
+  ]);
+
+  const bits = sortBits(bitEntries.map((entry) => ({ ...toBit(entry), entry }))).map(({ entry, ...item }) => ({ item, entry }));
+  const shorts = sortShorts(shortEntries.map((entry) => ({ ...toShort(entry), entry }))).map(({ entry, ...item }) => ({ item, entry }));
+  const chapters = chapterEntries
+    .map((entry) => ({ item: toChapter(entry), entry }))
+    .sort((a, b) => a.item.part.localeCompare(b.item.part) || a.item.chapter - b.item.chapter);
+  const visibleChapterIds = new Set(chapters.map((c) => c.item.id));
+  const quizzes = quizEntries
+    .map(({ data }) => ({ chapter: data.chapter, facts: data.facts }))
+    .filter((quiz) => visibleChapterIds.has(quiz.chapter));
+  const parts = partsOverview(
+    partEntries.map(({ data }) => data),
+    chapters.map((c) => c.item),
+    quizzes,
+  );
+  const tags = tagGroups(
+    bits.map((b) => b.item),
+    shorts.map((s) => s.item),
+    chapters.map((c) => c.item),
+  );
+  return { bits, shorts, chapters, parts, quizzes, tags };
+}
+
+function toBit({ id, data }: CollectionEntry<'bits'>): BitItem {
+  return { slug: id, title: data.title, tags: data.tags, why: data.why, date: data.date };
+}
+
+function toShort({ id, data }: CollectionEntry<'shorts'>): ShortItem {
+  return { slug: id, title: data.title, summary: data.summary, date: data.date, tags: data.tags, track: data.track };
+}
+
+function toChapter({ id, data }: CollectionEntry<'chapters'>): ChapterItem {
+  return { id, part: data.part, fileSlug: chapterSlug(id), chapter: data.chapter, title: data.title, summary: data.summary, tags: data.tags };
+}

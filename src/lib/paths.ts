@@ -1,0 +1,30 @@
+/** Where a file sits in the garden decides what it is. */
+export type GardenPathKind = 'bit' | 'short' | 'chapter' | 'quiz' | 'parts' | 'misplaced' | 'ignored';
+
+const MARKDOWN = /\.(md|mdx)$/i;
+const YAML = /\.ya?ml$/i;
+
+/** Classifies a path relative to the garden folder, e.g. `chapters/ml-foundations/01-tensors.md`. */
+export function classifyGardenPath(path: string): GardenPathKind {
+  const parts = path.split('/');
+  const name = parts.at(-1) ?? '';
+  if (name.startsWith('.') || name.startsWith('_') || /readme\.md$/i.test(name)) return 'ignored';
+  if (parts.length === 1 && /^parts\.ya?ml$/i.test(name)) return 'parts';
+  const [top] = parts;
+  if (top === 'bits' && parts.length === 2 && MARKDOWN.test(name)) return 'bit';
+  if (top === 'shorts' && parts.length === 2 && MARKDOWN.test(name)) return 'short';
+  if (top === 'chapters' && parts.length === 3 && MARKDOWN.test(name)) return 'chapter';
+  if (top === 'quiz' && parts.length === 2 && YAML.test(name)) return 'quiz';
+  if (MARKDOWN.test(name) || YAML.test(name)) return 'misplaced';
+  return 'ignored';
+}
+
+/** A chapter id is its path under chapters/ without the extension: `ml-foundations/01-tensors`. */
+export function chapterIdFromPath(pathUnderChapters: string): string {
+  return pathUnderChapters.replace(MARKDOWN, '');
+}
+
+/** The file name without extension, which is the slug of bits and shorts. */
+export function slugFromFileName(fileName: string): string {
+  return (fileName.split('/').at(-1) ?? fileName).replace(MARKDOWN, '');
+}

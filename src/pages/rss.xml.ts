@@ -1,0 +1,22 @@
+import rss from '@astrojs/rss';
+import type { APIContext } from 'astro';
+import { loadGarden } from '../lib/load';
+import { toUtcDate } from '../lib/dates';
+import { urls } from '../lib/site-urls';
+import { siteConfig } from '../site.config';
+
+export async function GET(context: APIContext) {
+  const garden = await loadGarden();
+  return rss({
+    title: `${siteConfig.title} — shorts`,
+    description: siteConfig.description,
+    site: context.site ?? siteConfig.url,
+    items: garden.shorts.map(({ item }) => ({
+      title: item.title,
+      description: item.summary,
+      pubDate: toUtcDate(item.date),
+      link: urls.short(item.slug),
+      categories: item.tags,
+    })),
+  });
+}

@@ -1,0 +1,60 @@
+/**
+ * The only script on plain pages: the theme toggle and the copy buttons on
+ * code blocks. The theme itself is applied before paint by the inline script
+ * in the layout's <head>; this file only reacts to clicks.
+ */
+const STORAGE_KEY = 'garden-theme';
+type Theme = 'light' | 'dark';
+
+function currentTheme(): Theme {
+  return document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light';
+}
+
+function applyTheme(theme: Theme, button: HTMLButtonElement) {
+  document.documentElement.dataset.theme = theme;
+  const next = theme === 'dark' ? 'light' : 'dark';
+  button.setAttribute('aria-label', `Switch to ${next} theme`);
+  button.setAttribute('aria-pressed', String(theme === 'dark'));
+}
+
+class ThemeToggle extends HTMLElement {
+  connectedCallback() {
+    const button = this.querySelector('button');
+    if (!button) return;
+    button.hidden = false;
+    applyTheme(currentTheme(), button);
+    button.addEventListener('click', () => {
+      const theme: Theme = currentTheme() === 'dark' ? 'light' : 'dark';
+      applyTheme(theme, button);
+      try {
+        localStorage.setItem(STORAGE_KEY, theme);
+      } catch {
+        // Storage may be disabled; the choice then lasts for this page only.
+      }
+    });
+  }
+}
+customElements.define('theme-toggle', ThemeToggle);
+
+async function copyCode(button: HTMLButtonElement) {
+  const code = button.parentElement?.querySelector('pre code')?.textContent ?? '';
+  try {
+    await navigator.clipboard.writeText(code);
+    button.textContent = 'Copied';
+  } catch {
+    button.textContent = 'Press Ctrl+C';
+    const range = document.createRange();
+    const pre = button.parentElement?.querySelector('pre');
+    if (pre) {
+      range.selectNodeContents(pre);
+      getSelection()?.removeAllRanges();
+      getSelection()?.addRange(range);
+    }
+  }
+  setTimeout(() => (button.textContent = 'Copy'), 1600);
+}
+
+for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-copy-code]')) {
+  button.hidden = false;
+  button.addEventListener('click', () => void copyCode(button));
+}
