@@ -12,7 +12,9 @@ export function gardenCheck(options: { contentDir: string }): AstroIntegration {
   return {
     name: 'garden-check',
     hooks: {
-      'astro:config:setup': ({ command, logger }) => {
+      'astro:config:setup': ({ command, logger, updateConfig }) => {
+        // Drafts follow the command, not NODE_ENV: a build run with NODE_ENV=test must still hide them.
+        updateConfig({ vite: { define: { 'import.meta.env.GARDEN_SHOW_DRAFTS': JSON.stringify(command === 'dev') } } });
         if (command === 'preview') return;
         const problems = sortProblems(checkGarden(readGardenFiles(options.contentDir)));
         for (const problem of problems.filter((p) => p.severity === 'warning')) logger.warn(formatProblem(problem));

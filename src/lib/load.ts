@@ -30,8 +30,8 @@ export interface Garden {
 
 let cached: Promise<Garden> | undefined;
 
-/** The garden for this build; `isDev` decides whether drafts are shown. */
-export function loadGarden(isDev: boolean = import.meta.env.DEV): Promise<Garden> {
+/** The garden for this build; `isDev` (set by `astro dev` only) decides whether drafts are shown. */
+export function loadGarden(isDev: boolean = import.meta.env.GARDEN_SHOW_DRAFTS === true): Promise<Garden> {
   // Dev reloads content on every request, so only a production build may reuse the first load.
   if (isDev) return buildGarden(true);
   cached ??= buildGarden(false);

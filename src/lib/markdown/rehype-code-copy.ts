@@ -30,6 +30,7 @@ export function rehypeCodeCopy() {
 }
 
 function hasClass(node: Element, name: string): boolean {
-  const className = node.properties?.className;
-  return Array.isArray(className) ? className.includes(name) : typeof className === 'string' && className.split(' ').includes(name);
+  const className: unknown = node.properties?.className;
+  if (Array.isArray(className)) return className.includes(name);
+  return typeof className === 'string' && className.split(' ').includes(name);
 }
