@@ -3,18 +3,20 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { remarkPlugins, rehypePlugins, shikiConfig } from './src/lib/markdown/plugins';
-import { resolveContentDir } from './src/lib/content-dir';
+import { gardenCacheDir, resolveContentDir } from './src/lib/content-dir';
 import { gardenCheck } from './src/integrations/garden-check';
 import { siteConfig } from './src/site.config';
 
 const contentDir = resolveContentDir(process.env, process.cwd());
+// Astro's content store remembers entries between builds: a garden elsewhere gets a store of its own.
+const cacheDir = process.env.GARDEN_CACHE_DIR ?? gardenCacheDir(contentDir, process.cwd());
 
 export default defineConfig({
   site: siteConfig.url,
   base: siteConfig.base,
   trailingSlash: 'always',
   outDir: process.env.GARDEN_OUT_DIR ?? './dist',
-  cacheDir: process.env.GARDEN_CACHE_DIR ?? './node_modules/.astro',
+  cacheDir,
   markdown: {
     processor: unified({ remarkPlugins, rehypePlugins }),
     shikiConfig,

@@ -1,23 +1,35 @@
+import { existsSync } from 'node:fs';
 import { defineCollection } from 'astro:content';
-import { file, glob } from 'astro/loaders';
+import { file, glob, type Loader } from 'astro/loaders';
 import { resolveContentDir } from './lib/content-dir';
 import { bitSchema, chapterSchema, partSchema, quizSchema, shortSchema } from './lib/schema';
 import { slugFromFileName, chapterIdFromPath } from './lib/paths';
 
 const contentDir = resolveContentDir(process.env, process.cwd());
 
-const markdownIn = (folder: string) => glob({ pattern: '*.{md,mdx}', base: `${contentDir}/${folder}`, generateId: ({ entry }) => slugFromFileName(entry) });
+/** A garden may leave out any collection (no shorts yet, no cheat sheets): an absent folder is simply empty. */
+const ifPresent = (path: string, loader: () => Loader): Loader =>
+  existsSync(path) ? loader() : { name: 'garden-absent', load: async ({ store }) => store.clear() };
+
+const markdownIn = (folder: string) =>
+  ifPresent(`${contentDir}/${folder}`, () =>
+    glob({ pattern: '*.{md,mdx}', base: `${contentDir}/${folder}`, generateId: ({ entry }) => slugFromFileName(entry) }),
+  );
 
 export const collections = {
   bits: defineCollection({ loader: markdownIn('bits'), schema: bitSchema }),
   shorts: defineCollection({ loader: markdownIn('shorts'), schema: shortSchema }),
   chapters: defineCollection({
-    loader: glob({ pattern: '*/*.{md,mdx}', base: `${contentDir}/chapters`, generateId: ({ entry }) => chapterIdFromPath(entry) }),
+    loader: ifPresent(`${contentDir}/chapters`, () =>
+      glob({ pattern: '*/*.{md,mdx}', base: `${contentDir}/chapters`, generateId: ({ entry }) => chapterIdFromPath(entry) }),
+    ),
     schema: chapterSchema,
   }),
-  parts: defineCollection({ loader: file(`${contentDir}/parts.yaml`), schema: partSchema }),
+  parts: defineCollection({ loader: ifPresent(`${contentDir}/parts.yaml`, () => file(`${contentDir}/parts.yaml`)), schema: partSchema }),
   quiz: defineCollection({
-    loader: glob({ pattern: '*.{yaml,yml}', base: `${contentDir}/quiz`, generateId: ({ entry }) => entry.replace(/\.ya?ml$/, '') }),
+    loader: ifPresent(`${contentDir}/quiz`, () =>
+      glob({ pattern: '*.{yaml,yml}', base: `${contentDir}/quiz`, generateId: ({ entry }) => entry.replace(/\.ya?ml$/, '') }),
+    ),
     schema: quizSchema,
   }),
 };

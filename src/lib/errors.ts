@@ -89,5 +89,7 @@ export class GardenContentError extends Error {
         errors.map((p) => `  ${formatProblem(p)}`).join('\n'),
     );
     this.name = 'GardenContentError';
+    // The trace would point into the checker; the author needs the list above, not our call stack.
+    this.stack = `${this.name}: ${this.message}`;
   }
 }

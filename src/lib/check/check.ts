@@ -11,6 +11,7 @@ import { bitSchema, chapterSchema, partsFileSchema, quizSchema, shortSchema } fr
 import { describeIssue, fieldPath, type ContentProblem } from '../errors';
 import { findYamlLine } from './source-lines';
 import { fenceLanguages, isKnownFenceLanguage } from './languages';
+import { findMathFailures } from './math';
 import { classifyGardenPath, type GardenPathKind } from '../paths';
 
 export interface GardenFile {
@@ -55,7 +56,7 @@ export function checkGarden(files: readonly GardenFile[]): ContentProblem[] {
 
   checkDuplicateSlugs(parsed, report);
   checkCrossReferences(parsed, valid, report);
-  checkFenceLanguages(parsed, report);
+  checkBodies(parsed, report);
   return problems;
 }
 
@@ -191,11 +192,15 @@ function checkCrossReferences(parsed: readonly ParsedEntry[], valid: Map<ParsedE
   }
 }
 
-function checkFenceLanguages(parsed: readonly ParsedEntry[], report: Report) {
+/** What only the Markdown body can get wrong: formulas KaTeX rejects and code-fence languages Shiki lacks. */
+function checkBodies(parsed: readonly ParsedEntry[], report: Report) {
   for (const entry of parsed) {
     if (entry.kind === 'parts' || entry.kind === 'quiz') continue;
     const bodyStart = entry.yamlRange[1] + 1;
     const body = entry.lines.slice(bodyStart).join('\n');
+    for (const failure of findMathFailures(body)) {
+      report(entry.file, 'math', `KaTeX cannot typeset "${failure.formula.replace(/\s+/g, ' ').trim()}": ${failure.reason} (expected a valid formula)`, bodyStart + failure.line);
+    }
     for (const { lang, line } of fenceLanguages(body, bodyStart + 1)) {
       if (!isKnownFenceLanguage(lang)) {
         report(entry.file, 'code', `unknown code-fence language "${lang}" (rendered as plain text; expected a Shiki language such as python, ts, bash or text)`, line, 'warning');
