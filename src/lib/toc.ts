@@ -14,7 +14,7 @@ export interface TocEntry {
 export function buildToc(headings: readonly Heading[]): TocEntry[] {
   const toc: TocEntry[] = [];
   for (const heading of headings) {
-    const text = heading.text.replace(/#$/, '').trim();
+    const text = heading.text.trim();
     if (heading.depth === 2) toc.push({ slug: heading.slug, text, children: [] });
     else if (heading.depth === 3) {
       const parent = toc.at(-1);

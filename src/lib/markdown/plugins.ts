@@ -4,7 +4,7 @@
  */
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
-import type { RehypePlugins, RemarkPlugins, ShikiConfig } from '@astrojs/markdown-remark';
+import { rehypeHeadingIds, type RehypePlugins, type RemarkPlugins, type ShikiConfig } from '@astrojs/markdown-remark';
 import { rehypeMathErrors } from './rehype-math-errors';
 import { rehypeCodeCopy } from './rehype-code-copy';
 import { rehypeHeadingAnchors } from './rehype-heading-anchors';
@@ -16,6 +16,8 @@ export const rehypePlugins: RehypePlugins = [
   [rehypeKatex, { strict: 'ignore' }],
   rehypeMathErrors,
   rehypeCodeCopy,
+  // Astro adds heading ids only after these plugins; the anchors need them now.
+  rehypeHeadingIds,
   rehypeHeadingAnchors,
 ];
 

@@ -10,7 +10,7 @@ export function rehypeCodeCopy() {
   return (tree: Root) => {
     visit(tree, 'element', (node, index, parent) => {
       if (node.tagName !== 'pre' || !parent || index === undefined) return;
-      if (!hasClass(node, 'astro-code')) return;
+      if (!node.children.some((child) => child.type === 'element' && child.tagName === 'code')) return;
       const button: Element = {
         type: 'element',
         tagName: 'button',
@@ -27,10 +27,4 @@ export function rehypeCodeCopy() {
       return SKIP;
     });
   };
-}
-
-function hasClass(node: Element, name: string): boolean {
-  const className: unknown = node.properties?.className;
-  if (Array.isArray(className)) return className.includes(name);
-  return typeof className === 'string' && className.split(' ').includes(name);
 }

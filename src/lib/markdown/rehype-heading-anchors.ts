@@ -2,8 +2,10 @@ import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 
 /**
- * Gives every h2/h3 that has an id a visible "#" link, so a reader can copy a
- * link to a section. Ids themselves come from Astro's heading-id plugin.
+ * Gives every h2/h3 a link to itself, so a reader can copy a link to a
+ * section. The link has no text of its own (CSS draws the "#"), so heading
+ * texts collected for tables of contents stay clean. Runs after
+ * rehypeHeadingIds, which gives the headings their ids.
  */
 export function rehypeHeadingAnchors() {
   return (tree: Root) => {
@@ -15,7 +17,7 @@ export function rehypeHeadingAnchors() {
         type: 'element',
         tagName: 'a',
         properties: { className: ['heading-anchor'], href: `#${id}`, ariaHidden: 'true', tabIndex: -1 },
-        children: [{ type: 'text', value: '#' }],
+        children: [],
       });
     });
   };

@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { buildGarden, OUTPUT, ROOT } from '../helpers/build';
+import { serveStatic } from '../helpers/serve';
+import { launchChromium } from '../helpers/browser';
+
+const SHOTS = join(OUTPUT, 'screenshots');
+const templates = [
+  { name: 'home', path: '/' },
+  { name: 'bits', path: '/bits/' },
+  { name: 'bit', path: '/bits/causal-mask-with-masked-fill/' },
+  { name: 'shorts', path: '/shorts/' },
+  { name: 'short', path: '/shorts/kv-cache-formula/' },
+  { name: 'cheatsheets', path: '/cheatsheets/' },
+  { name: 'night-before', path: '/cheatsheets/ml-foundations/' },
+  { name: 'chapter', path: '/cheatsheets/ml-interview/01-formulas-and-code/' },
+  { name: 'tags', path: '/tags/' },
+  { name: 'tag', path: '/tags/attention/' },
+  { name: 'not-found', path: '/no-such-page/' },
+];
+
+let browser: Browser;
+let site: { url: string; close: () => Promise<void> };
+
+beforeAll(async () => {
+  const build = await buildGarden('sample', join(ROOT, 'content'));
+  expect(build.code, build.output).toBe(0);
+  site = await serveStatic(build.outDir);
+  browser = await launchChromium();
+  mkdirSync(SHOTS, { recursive: true });
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+/** Opens a page and records everything that went wrong while it loaded. */
+async function open(page: Page, path: string) {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !/404 \(Not Found\)/.test(message.text())) problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
+  page.on('request', (request) => {
+    if (!request.url().startsWith(site.url) && !request.url().startsWith('data:')) problems.push(`left the site: ${request.url()}`);
+  });
+  const response = await page.goto(site.url + path, { waitUntil: 'networkidle' });
+  return { response, problems };
+}
+
+describe('every page template of the sample garden', () => {
+  for (const template of templates) {
+    it(`${template.name} loads without errors and fits a desktop and a 360 px phone`, async () => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const { response, problems } = await open(page, template.path);
+      expect(response?.status()).toBe(template.name === 'not-found' ? 404 : 200);
+      expect(problems).toEqual([]);
+      await expect(page.locator('h1').first().textContent()).resolves.toBeTruthy();
+      await page.screenshot({ path: join(SHOTS, `${template.name}.png`) });
+
+      await page.setViewportSize({ width: 360, height: 780 });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, 'horizontal scroll on a phone').toBeLessThanOrEqual(0);
+      await page.screenshot({ path: join(SHOTS, `${template.name}-phone.png`) });
+      await page.close();
+    });
+  }
+});
+
+describe('theme', () => {
+  it('follows the system theme before paint', async () => {
+    const context = await browser.newContext({ colorScheme: 'dark' });
+    const page = await context.newPage();
+    await page.goto(`${site.url}/bits/`);
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await page.screenshot({ path: join(SHOTS, 'bits-dark.png') });
+    await context.close();
+  });
+
+  it('toggles, and the choice survives a reload without a flash of the other theme', async () => {
+    const context = await browser.newContext({ colorScheme: 'light' });
+    const page = await context.newPage();
+    await page.goto(`${site.url}/shorts/kv-cache-formula/`);
+    const toggle = page.getByRole('button', { name: 'Switch to dark theme' });
+    await toggle.click();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    // Record the theme at the first moment the document exists, before any stylesheet or module script.
+    await page.addInitScript(() => {
+      document.addEventListener('readystatechange', () => {
+        (window as unknown as { firstTheme?: string }).firstTheme ??= document.documentElement.dataset.theme;
+      });
+    });
+    await page.reload();
+    expect(await page.evaluate(() => (window as unknown as { firstTheme?: string }).firstTheme)).toBe('dark');
+    await expect(page.getByRole('button', { name: 'Switch to light theme' }).isVisible()).resolves.toBe(true);
+    await context.close();
+  });
+});
+
+describe('code blocks', () => {
+  it('show a copy button that copies the code', async () => {
+    const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const page = await context.newPage();
+    await page.goto(`${site.url}/bits/causal-mask-with-masked-fill/`);
+    const button = page.locator('button[data-copy-code]').first();
+    await button.click();
+    await expect(button.textContent()).resolves.toBe('Copied');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toContain('masked_fill');
+    await context.close();
+  });
+
+  it('hide the copy button when JavaScript is off', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${site.url}/bits/causal-mask-with-masked-fill/`);
+    await expect(page.locator('button[data-copy-code]').first().isVisible()).resolves.toBe(false);
+    await expect(page.locator('.katex, .astro-code').first().isVisible()).resolves.toBe(true);
+    await context.close();
+  });
+});
