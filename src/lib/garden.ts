@@ -7,7 +7,12 @@ import { compareNewestFirst, type IsoDate } from './dates';
 import { countTags, type TagCount, type TagSlug } from './tags';
 import type { QuizFact } from './schema';
 
-export interface BitItem {
+/** Shared by every entry kind: drafts only ever reach `astro dev`, where they carry a badge. */
+export interface Draftable {
+  draft?: boolean | undefined;
+}
+
+export interface BitItem extends Draftable {
   slug: string;
   title: string;
   tags: TagSlug[];
@@ -15,7 +20,7 @@ export interface BitItem {
   date?: IsoDate | undefined;
 }
 
-export interface ShortItem {
+export interface ShortItem extends Draftable {
   slug: string;
   title: string;
   summary: string;
@@ -24,7 +29,7 @@ export interface ShortItem {
   track?: string | undefined;
 }
 
-export interface ChapterItem {
+export interface ChapterItem extends Draftable {
   /** `ml-foundations/01-tensors` */
   id: string;
   part: string;

@@ -70,13 +70,13 @@ async function buildGarden(isDev: boolean): Promise<Garden> {
 }
 
 function toBit({ id, data }: CollectionEntry<'bits'>): BitItem {
-  return { slug: id, title: data.title, tags: data.tags, why: data.why, date: data.date };
+  return { slug: id, title: data.title, tags: data.tags, why: data.why, date: data.date, draft: data.draft };
 }
 
 function toShort({ id, data }: CollectionEntry<'shorts'>): ShortItem {
-  return { slug: id, title: data.title, summary: data.summary, date: data.date, tags: data.tags, track: data.track };
+  return { slug: id, title: data.title, summary: data.summary, date: data.date, tags: data.tags, track: data.track, draft: data.draft };
 }
 
 function toChapter({ id, data }: CollectionEntry<'chapters'>): ChapterItem {
-  return { id, part: data.part, fileSlug: chapterSlug(id), chapter: data.chapter, title: data.title, summary: data.summary, tags: data.tags };
+  return { id, part: data.part, fileSlug: chapterSlug(id), chapter: data.chapter, title: data.title, summary: data.summary, tags: data.tags, draft: data.draft };
 }
