@@ -85,11 +85,21 @@ export const chapterSchema = z.object({
 const answerText = () =>
   z.union([z.string(), z.number(), z.boolean()]).transform((value) => String(value).trim()).pipe(z.string().min(1));
 
-export const quizFactSchema = z.object({
-  question: text(),
-  answer: answerText(),
-  explanation: text(),
-});
+export const quizFactSchema = z
+  .object({
+    question: text(),
+    answer: answerText(),
+    explanation: text(),
+    /** Wrong answers: with them, study mode asks the fact as multiple choice. Unquoted numbers are fine, as for `answer`. */
+    distractors: z.array(answerText()).min(1).optional(),
+  })
+  .superRefine((fact, ctx) => {
+    fact.distractors?.forEach((distractor, index) => {
+      if (distractor.toLowerCase() === fact.answer.toLowerCase()) {
+        ctx.addIssue({ code: 'custom', path: ['distractors', index], input: distractor, message: `expected a wrong answer, got the answer itself ("${distractor}")` });
+      }
+    });
+  });
 
 export const quizSchema = z.object({
   chapter: z.string().min(1),
