@@ -2,7 +2,10 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
-import { remarkPlugins, rehypePlugins, shikiConfig } from './src/lib/markdown/plugins';
+import { remarkPluginsFor, rehypePlugins, shikiConfig } from './src/lib/markdown/plugins';
+import { createLinkTargetsProvider } from './src/lib/links/provider';
+import { gardenUrls } from './src/lib/urls';
+import { linkTargetsDigest } from './src/lib/links/targets';
 import { gardenCacheDir, resolveContentDir } from './src/lib/content-dir';
 import { gardenCheck } from './src/integrations/garden-check';
 import { siteConfig } from './src/site.config';
@@ -10,6 +13,7 @@ import { siteConfig } from './src/site.config';
 const contentDir = resolveContentDir(process.env, process.cwd());
 // Astro's content store remembers entries between builds: a garden elsewhere gets a store of its own.
 const cacheDir = process.env.GARDEN_CACHE_DIR ?? gardenCacheDir(contentDir, process.cwd());
+const linkTargets = createLinkTargetsProvider(contentDir, gardenUrls(siteConfig.base));
 
 export default defineConfig({
   site: siteConfig.url,
@@ -18,10 +22,10 @@ export default defineConfig({
   outDir: process.env.GARDEN_OUT_DIR ?? './dist',
   cacheDir,
   markdown: {
-    processor: unified({ remarkPlugins, rehypePlugins }),
+    processor: unified({ remarkPlugins: remarkPluginsFor({ targets: linkTargets, contentDir, digest: linkTargetsDigest(linkTargets()) }), rehypePlugins }),
     shikiConfig,
   },
-  integrations: [gardenCheck({ contentDir }), mdx(), sitemap()],
+  integrations: [gardenCheck({ contentDir, base: siteConfig.base }), mdx(), sitemap()],
   vite: {
     server: { watch: { ignored: ['**/dist/**'] } },
   },

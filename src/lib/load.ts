@@ -18,6 +18,9 @@ import {
   type ShortItem,
   type TagGroup,
 } from './garden';
+import { buildLinkTargets, targetKey, type LinkTargetSource } from './links/targets';
+import { backlinks, outgoingLinks, relatedNotesForAll, type LinkingNote, type NoteRef } from './links/graph';
+import { urls } from './site-urls';
 
 export interface Garden {
   bits: { item: BitItem; entry: CollectionEntry<'bits'> }[];
@@ -26,6 +29,14 @@ export interface Garden {
   parts: PartOverview[];
   quizzes: QuizItem[];
   tags: TagGroup[];
+  links: GardenLinks;
+}
+
+/** Per note key (`bits/<slug>`, `shorts/<slug>`, `chapters/<id>`): its backlinks, related notes and whether it links out. */
+export interface GardenLinks {
+  backlinks: Map<string, NoteRef[]>;
+  related: Map<string, NoteRef[]>;
+  linksOut: Set<string>;
 }
 
 let cached: Promise<Garden> | undefined;
@@ -66,7 +77,25 @@ async function buildGarden(isDev: boolean): Promise<Garden> {
     shorts.map((s) => s.item),
     chapters.map((c) => c.item),
   );
-  return { bits, shorts, chapters, parts, quizzes, tags };
+  const links = linkGraph([
+    ...bits.map(({ item, entry }) => ({ collection: 'bits' as const, id: item.slug, title: item.title, body: entry.body ?? '', tags: item.tags, date: item.date, blurb: item.why })),
+    ...shorts.map(({ item, entry }) => ({ collection: 'shorts' as const, id: item.slug, title: item.title, body: entry.body ?? '', tags: item.tags, date: item.date, blurb: item.summary })),
+    ...chapters.map(({ item, entry }) => ({ collection: 'chapters' as const, id: item.id, title: item.title, body: entry.body ?? '', tags: item.tags, blurb: item.summary })),
+  ]);
+  return { bits, shorts, chapters, parts, quizzes, tags, links };
+}
+
+function linkGraph(sources: LinkTargetSource[]): GardenLinks {
+  const targets = buildLinkTargets(sources, urls);
+  const notes: LinkingNote[] = sources.map((source) => ({
+    target: targets.get(targetKey(source.collection, source.id))!,
+    path: `${source.collection}/${source.id}`,
+    body: source.body,
+  }));
+  const related = relatedNotesForAll(targets);
+  const outgoing = new Map(notes.map((note) => [note.target.key, outgoingLinks(note, targets)]));
+  const linksOut = new Set([...outgoing].filter(([, keys]) => keys.length > 0).map(([key]) => key));
+  return { backlinks: backlinks(outgoing, targets), related, linksOut };
 }
 
 function toBit({ id, data }: CollectionEntry<'bits'>): BitItem {

@@ -1,0 +1,38 @@
+/**
+ * Finds the links an author wrote in a Markdown body, outside code, with their
+ * 1-based lines: wikilinks and relative links to other content files.
+ */
+export interface FoundLink {
+  kind: 'wiki' | 'file';
+  /** What to resolve: `kv-cache#intro` for `[[kv-cache#intro|the cache]]`, or the href. */
+  target: string;
+  label?: string | undefined;
+  line: number;
+}
+
+export const WIKI_LINK = /\[\[([^[\]|\n]+?)(?:\|([^[\]\n]+?))?\]\]/g;
+const FILE_LINK = /(?<!!)\[[^\]\n]*\]\(\s*<?([^)\s>]+\.mdx?(?:#[^)\s>]*)?)>?(?:\s+"[^"]*")?\s*\)/g;
+
+export function findLinks(body: string): FoundLink[] {
+  const found: FoundLink[] = [];
+  let fence: string | undefined;
+  body.split('\n').forEach((line, index) => {
+    const fenceMatch = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
+    if (fenceMatch) {
+      const marker = fenceMatch[1] ?? '';
+      if (fence === undefined) fence = marker;
+      else if (marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
+      return;
+    }
+    if (fence !== undefined) return;
+    const prose = line.replace(/`[^`]*`/g, (code) => ' '.repeat(code.length));
+    for (const match of prose.matchAll(WIKI_LINK)) {
+      found.push({ kind: 'wiki', target: (match[1] ?? '').trim(), label: match[2]?.trim(), line: index + 1 });
+    }
+    for (const match of prose.matchAll(FILE_LINK)) {
+      if (/^[a-z]+:/i.test(match[1] ?? '')) continue;
+      found.push({ kind: 'file', target: match[1] ?? '', line: index + 1 });
+    }
+  });
+  return found;
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { buildLinkTargets, type LinkTargetSource } from '../../src/lib/links/targets';
+import { backlinks, outgoingLinks, relatedNotes, relatedNotesForAll } from '../../src/lib/links/graph';
+import { gardenUrls } from '../../src/lib/urls';
+
+const sources: LinkTargetSource[] = [
+  { collection: 'bits', id: 'a', title: 'A', body: 'Links [[b]] and [[b]] again and [[shorts/c]] and itself [[a]].', tags: ['x', 'y'], date: '2026-01-01' },
+  { collection: 'bits', id: 'b', title: 'B', body: 'Links [A](./a.md).', tags: ['x', 'y'], date: '2026-02-01' },
+  { collection: 'shorts', id: 'c', title: 'C', body: 'Links [[missing]] and [[a]].', tags: ['x'], date: '2026-03-01' },
+  { collection: 'shorts', id: 'd', title: 'D', body: '', tags: ['x', 'y'], date: '2026-04-01' },
+  { collection: 'chapters', id: 'p/01-e', title: 'E', body: '', tags: ['z'] },
+];
+const targets = buildLinkTargets(sources, gardenUrls('/'));
+const note = (id: string) => {
+  const source = sources.find((s) => s.id === id)!;
+  return { target: [...targets.values()].find((t) => t.id === id)!, path: `${source.collection}/${id}.md`, body: source.body };
+};
+
+describe('outgoingLinks', () => {
+  it('lists each resolvable target once, in order, without the note itself', () => {
+    expect(outgoingLinks(note('a'), targets)).toEqual(['bits/b', 'shorts/c']);
+    expect(outgoingLinks(note('b'), targets)).toEqual(['bits/a']);
+    expect(outgoingLinks(note('c'), targets)).toEqual(['bits/a']);
+  });
+});
+
+describe('backlinks', () => {
+  it('gives each note the notes that link to it, sorted by title', () => {
+    const outgoing = new Map(['a', 'b', 'c', 'd'].map((id) => [note(id).target.key, outgoingLinks(note(id), targets)]));
+    const incoming = backlinks(outgoing, targets);
+    expect(incoming.get('bits/a')?.map((n) => n.title)).toEqual(['B', 'C']);
+    expect(incoming.get('bits/b')?.map((n) => n.url)).toEqual(['/bits/a/']);
+    expect(incoming.get('shorts/d')).toBeUndefined();
+  });
+});
+
+describe('relatedNotes', () => {
+  it('ranks by shared tags, then recency, and caps the list', () => {
+    const a = targets.get('bits/a')!;
+    expect(relatedNotes(a, targets.values()).map((n) => n.key)).toEqual(['shorts/d', 'bits/b', 'shorts/c']);
+    expect(relatedNotes(a, targets.values(), 1).map((n) => n.key)).toEqual(['shorts/d']);
+  });
+
+  it('is empty for a note whose tags nobody shares', () => {
+    expect(relatedNotes(targets.get('chapters/p/01-e')!, targets.values())).toEqual([]);
+  });
+});
+
+describe('relatedNotesForAll', () => {
+  it('gives every note the same list relatedNotes would', () => {
+    const all = relatedNotesForAll(targets, 2);
+    for (const target of targets.values()) {
+      expect(all.get(target.key)).toEqual(relatedNotes(target, targets.values(), 2));
+    }
+    expect(all.get('bits/a')?.map((n) => n.key)).toEqual(['shorts/d', 'bits/b']);
+  });
+});
