@@ -1,23 +1,36 @@
-import type { AstroIntegration } from 'astro';
-import { checkGarden } from '../lib/check/check';
-import { readGardenFiles } from '../lib/check/read-garden';
-import { formatProblem, GardenContentError, sortProblems } from '../lib/errors';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isEditorial } from '../lib/check/check';
+import { checkGardenFolder } from '../lib/check/run';
+import { formatProblem, GardenContentError, type ContentProblem } from '../lib/errors';
 
 /**
  * Checks the whole garden before Astro loads it, so a wrong file stops the
  * build with every problem named by file and field, instead of the first one
- * in Astro's words. In `astro dev` problems are logged and the server stays up.
+ * in Astro's words — the same lines `npm run check` prints. In `astro dev`
+ * problems are logged, the server stays up, and every change under the garden
+ * folder is checked again.
  */
-export function gardenCheck(options: { contentDir: string }): AstroIntegration {
+export function gardenCheck(options: { contentDir: string; base?: string }): AstroIntegration {
+  const contentDir = resolve(options.contentDir);
+  let projectRoot = process.cwd();
+  /** The problems last reported in `astro dev`, as printed lines. */
+  let previous = new Set<string>();
+  const check = (allowDrafts: boolean) =>
+    checkGardenFolder(contentDir, { projectRoot, allowDrafts, ...(options.base ? { base: options.base } : {}) }).problems;
+
   return {
     name: 'garden-check',
     hooks: {
-      'astro:config:setup': ({ command, logger, updateConfig }) => {
+      'astro:config:setup': ({ command, config, logger, updateConfig }) => {
+        projectRoot = fileURLToPath(config.root);
         // Drafts follow the command, not NODE_ENV: a build run with NODE_ENV=test must still hide them.
         updateConfig({ vite: { define: { 'import.meta.env.GARDEN_SHOW_DRAFTS': JSON.stringify(command === 'dev') } } });
-        if (command === 'preview') return;
-        const problems = sortProblems(checkGarden(readGardenFiles(options.contentDir)));
-        for (const problem of problems.filter((p) => p.severity === 'warning')) logger.warn(formatProblem(problem));
+        if (command === 'preview' || command === 'sync') return;
+        const problems = check(command === 'dev');
+        previous = new Set(problems.map(formatProblem));
+        logWarnings(problems, logger);
         const errors = problems.filter((p) => p.severity === 'error');
         if (errors.length === 0) return;
         if (command === 'dev') {
@@ -26,6 +39,38 @@ export function gardenCheck(options: { contentDir: string }): AstroIntegration {
         }
         throw new GardenContentError(errors);
       },
+
+      'astro:server:setup': ({ server, logger }) => {
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const recheck = () => {
+          const problems = check(true);
+          const lines = new Set(problems.map(formatProblem));
+          const errors = problems.filter((p) => p.severity === 'error');
+          for (const problem of errors) logger.error(formatProblem(problem));
+          // Warnings already shown once are not repeated on every save.
+          logWarnings(problems.filter((p) => !previous.has(formatProblem(p))), logger);
+          const hadErrors = [...previous].some((line) => !line.startsWith('warning: '));
+          if (errors.length === 0 && hadErrors) logger.info('The garden has no content errors any more.');
+          previous = lines;
+        };
+        const onChange = (path: string) => {
+          if (path !== contentDir && !path.startsWith(contentDir + sep)) return;
+          clearTimeout(timer);
+          timer = setTimeout(recheck, 150);
+        };
+        server.watcher.add(contentDir);
+        for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, onChange);
+      },
     },
   };
+}
+
+/** Warnings one per line, except the editorial ones (a tag used once, a bit without code), which are counted. */
+function logWarnings(problems: readonly ContentProblem[], logger: AstroIntegrationLogger) {
+  const warnings = problems.filter((p) => p.severity === 'warning');
+  for (const problem of warnings.filter((p) => !isEditorial(p))) logger.warn(formatProblem(problem));
+  const editorial = warnings.filter(isEditorial).length;
+  if (editorial > 0) {
+    logger.info(`${editorial} editorial warning${editorial === 1 ? '' : 's'} (tags used only once, bits without code or formula): run npm run check to list them.`);
+  }
 }

@@ -7,7 +7,7 @@ import { isAbsolute, resolve } from 'node:path';
 export function resolveContentDir(env: { GARDEN_CONTENT?: string | undefined }, projectRoot: string): string {
   const configured = env.GARDEN_CONTENT?.trim();
   if (!configured) return resolve(projectRoot, 'content');
-  return isAbsolute(configured) ? configured : resolve(projectRoot, configured);
+  return isAbsolute(configured) ? resolve(configured) : resolve(projectRoot, configured);
 }
 
 /** Astro's cache for a garden: the usual one for the project's own garden, a separate one per garden elsewhere. */

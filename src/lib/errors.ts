@@ -51,7 +51,9 @@ export function describeIssue(issue: core.$ZodIssue): string {
           : `expected at least ${issue.minimum} items, got ${describeValue(input)}`;
       }
       if (issue.origin === 'string') return `expected non-empty text, got ${describeValue(input)}`;
-      return `expected a number of at least ${issue.minimum}, got ${describeValue(input)}`;
+      return issue.inclusive === false
+        ? `expected a number greater than ${issue.minimum}, got ${describeValue(input)}`
+        : `expected a number of at least ${issue.minimum}, got ${describeValue(input)}`;
     case 'too_big':
       return `expected at most ${issue.maximum}, got ${describeValue(input)}`;
     case 'invalid_format':
@@ -82,12 +84,16 @@ function article(expected: string): string {
 
 /** Thrown by the build when the garden has errors; its message lists every one. */
 export class GardenContentError extends Error {
-  constructor(readonly problems: readonly ContentProblem[]) {
+  // A plain field, not a parameter property: `npm run check` runs this file with Node's type stripping.
+  readonly problems: readonly ContentProblem[];
+
+  constructor(problems: readonly ContentProblem[]) {
     const errors = problems.filter((p) => p.severity === 'error');
     super(
       `The garden has ${errors.length} content error${errors.length === 1 ? '' : 's'}:\n` +
         errors.map((p) => `  ${formatProblem(p)}`).join('\n'),
     );
+    this.problems = problems;
     this.name = 'GardenContentError';
     // The trace would point into the checker; the author needs the list above, not our call stack.
     this.stack = `${this.name}: ${this.message}`;

@@ -8,7 +8,7 @@ const YAML = /\.ya?ml$/i;
 export function classifyGardenPath(path: string): GardenPathKind {
   const parts = path.split('/');
   const name = parts.at(-1) ?? '';
-  if (name.startsWith('.') || name.startsWith('_') || /readme\.md$/i.test(name)) return 'ignored';
+  if (name.startsWith('.') || name.startsWith('_') || /^readme\.mdx?$/i.test(name)) return 'ignored';
   if (parts.length === 1 && /^parts\.ya?ml$/i.test(name)) return 'parts';
   const [top] = parts;
   if (top === 'bits' && parts.length === 2 && MARKDOWN.test(name)) return 'bit';

@@ -3,16 +3,19 @@ export type TagSlug = string & { readonly __brand: 'TagSlug' };
 
 /**
  * Normalises an author's tag so `Time Series`, `time_series` and `TIME-series`
- * all become `time-series`: tag pages and filters must never split one topic in two.
+ * all become `time-series`, and `PyTorch` the same tag as `pytorch`: tag pages
+ * and filters must never split one topic in two. `+` and `#` are spelled out
+ * (`C++` → `c-plus-plus`, `C#` → `c-sharp`) because the slug is a URL segment.
  */
 export function toTagSlug(raw: string): TagSlug {
   const slug = raw
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .trim()
-    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
     .toLowerCase()
-    .replace(/[^a-z0-9+#.]+/g, '-')
+    .replace(/\+/g, '-plus-')
+    .replace(/#/g, '-sharp-')
+    .replace(/[^a-z0-9.]+/g, '-')
     .replace(/\.+(?=-|$)/g, '')
     .replace(/-+/g, '-')
     .replace(/^-|-$/g, '');

@@ -10,7 +10,8 @@ export async function GET(context: APIContext) {
   return rss({
     title: `${siteConfig.title} — shorts`,
     description: siteConfig.description,
-    site: context.site ?? siteConfig.url,
+    // The channel links to the garden's home, under its base path (https://user.github.io/repo/).
+    site: new URL(urls.home(), context.site ?? siteConfig.url).href,
     items: garden.shorts.map(({ item }) => ({
       title: item.title,
       description: item.summary,

@@ -1,29 +1,97 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
 import { buildGarden, ROOT } from '../helpers/build';
+import { hashTree, runCheck } from '../helpers/check';
 
-/** Each bad garden holds one mistake; the build must stop and say where and what. */
-const cases: { garden: string; expected: RegExp }[] = [
-  { garden: 'missing-title', expected: /bits\/no-title\.md:\d+: title: required field is missing \(expected text\)/ },
+/**
+ * Each bad garden holds one mistake. `npm run check` and `npm run build` must
+ * both fail, name the file and the field or line, say the same thing, and
+ * leave every file of the garden as it was.
+ */
+const cases: { garden: string; expected: RegExp; env?: Record<string, string> }[] = [
+  // Schema: missing fields, wrong types, empty values, bad dates and ids
+  { garden: 'missing-title', expected: /bits\/no-title\.md:2: title: required field is missing \(expected text\)/ },
+  { garden: 'missing-tags', expected: /bits\/no-tags\.md:2: tags: required field is missing \(expected a list\)/ },
+  { garden: 'missing-summary', expected: /shorts\/no-summary\.md:2: summary: required field is missing \(expected text\)/ },
+  { garden: 'missing-date', expected: /shorts\/undated\.md:2: date: required field is missing \(expected a date written YYYY-MM-DD\)/ },
   { garden: 'wrong-type', expected: /chapters\/basics\/01-intro\.md:4: chapter: expected a number, got "one"/ },
+  { garden: 'fractional-chapter', expected: /chapters\/basics\/01-intro\.md:4: chapter: expected a whole number, got number 1\.5/ },
+  { garden: 'tags-not-a-list', expected: /bits\/one-tag\.md:3: tags: expected a list, got "python"/ },
+  { garden: 'draft-not-boolean', expected: /bits\/maybe\.md:4: draft: expected true or false, got "yes"/ },
   { garden: 'empty-tags', expected: /bits\/untagged\.md:3: tags: expected at least one item, got an empty list/ },
+  { garden: 'empty-title', expected: /bits\/untitled\.md:2: title: expected non-empty text, got an empty string/ },
   { garden: 'bad-date', expected: /shorts\/kv-cache\.md:4: date: expected YYYY-MM-DD, got "June 7"/ },
+  { garden: 'impossible-date', expected: /shorts\/feb-30\.md:4: date: expected YYYY-MM-DD, got "2026-02-30"/ },
+  { garden: 'bad-track', expected: /shorts\/tracked\.md:6: track: expected lowercase letters, digits and hyphens \(e\.g\. "ml-foundations"\), got "Time Series"/ },
+  { garden: 'frontmatter-is-a-list', expected: /bits\/listed\.md:2: \(file\): expected a mapping of fields, got a list/ },
+  // Parts, chapters and quizzes against each other
   { garden: 'unknown-part', expected: /chapters\/basics\/01-intro\.md:3: part: expected one of the parts in parts\.yaml \("basics"\), got "advanced"/ },
-  { garden: 'quiz-missing-chapter', expected: /quiz\/basics-02\.yaml:1: chapter: expected one of the chapter ids \("basics\/01-intro"\), got "basics\/02-missing"/ },
+  { garden: 'part-not-folder', expected: /chapters\/basics\/01-intro\.md:3: part: expected "basics" \(the folder the chapter is in\), got "advanced"/ },
+  { garden: 'no-parts-file', expected: /chapters\/basics\/01-intro\.md:3: part: names part "basics", but the garden has no parts\.yaml/ },
+  { garden: 'duplicate-part-id', expected: /parts\.yaml:4: \[1\]\.id: "basics" is listed twice \(expected each part id once\)/ },
+  { garden: 'part-number-not-a-number', expected: /parts\.yaml:2: \[0\]\.number: expected a number, got "one"/ },
   { garden: 'duplicate-chapter-number', expected: /chapters\/basics\/02-more\.md:4: chapter: chapter 1 of part "basics" is also tests\/fixtures\/bad\/duplicate-chapter-number\/chapters\/basics\/01-intro\.md/ },
-  { garden: 'invalid-yaml', expected: /bits\/broken\.md:\d+: \(yaml\): invalid YAML: .*expected valid YAML/ },
-  { garden: 'invalid-quiz-yaml', expected: /quiz\/basics-01\.yaml:\d+: \(yaml\): invalid YAML/ },
+  { garden: 'quiz-missing-chapter', expected: /quiz\/basics-02\.yaml:1: chapter: expected one of the chapter ids \("basics\/01-intro"\), got "basics\/02-missing"/ },
+  { garden: 'quiz-without-facts', expected: /quiz\/basics-01\.yaml:2: facts: expected at least one item, got an empty list/ },
+  { garden: 'quiz-missing-answer', expected: /quiz\/basics-01\.yaml:3: facts\[0\]\.answer: expected text or a number, got nothing/ },
+  { garden: 'quiz-not-a-mapping', expected: /quiz\/basics-01\.yaml:1: \(file\): expected a mapping with chapter and facts, got string/ },
+  // One slug, two files
+  { garden: 'duplicate-slug', expected: /bits\/twice\.mdx: \(file\): has the same slug as tests\/fixtures\/bad\/duplicate-slug\/bits\/twice\.md/ },
+  { garden: 'duplicate-quiz-slug', expected: /quiz\/basics-01\.yml: \(file\): has the same slug as tests\/fixtures\/bad\/duplicate-quiz-slug\/quiz\/basics-01\.yaml/ },
+  // Files that cannot be read as entries
+  { garden: 'invalid-yaml', expected: /bits\/broken\.md:4: \(yaml\): invalid YAML: missed comma between flow collection entries \(expected valid YAML/ },
+  { garden: 'unquoted-colon', expected: /bits\/colon\.md:2: \(yaml\): invalid YAML: bad indentation of a mapping entry/ },
+  { garden: 'invalid-quiz-yaml', expected: /quiz\/basics-01\.yaml:5: \(yaml\): invalid YAML: tab characters must not be used in indentation/ },
+  { garden: 'unclosed-frontmatter', expected: /bits\/open\.md:1: frontmatter: the --- block opened on line 1 is never closed/ },
+  { garden: 'no-frontmatter', expected: /bits\/plain\.md:1: frontmatter: expected the file to start with a --- line/ },
+  { garden: 'empty-file', expected: /shorts\/empty\.md: \(file\): the file is empty \(expected frontmatter with at least a title\)/ },
+  { garden: 'blank-file', expected: /chapters\/basics\/01-intro\.md: \(file\): the file is empty/ },
+  { garden: 'not-utf8', expected: /bits\/latin1\.md:2: \(encoding\): byte 0xE9 at column 11 is not UTF-8 \(expected UTF-8 text/ },
+  { garden: 'utf16-file', expected: /shorts\/wide\.md:1: \(encoding\): the file is UTF-16 \(expected UTF-8 text/ },
+  { garden: 'too-large', env: { GARDEN_MAX_BYTES: '32768' }, expected: /bits\/pasted-log\.md: \(file\): the file is over the 32 KB size limit \(expected at most 32 KB, got 51\.7 KB/ },
+  // Formulas KaTeX cannot typeset
   { garden: 'bad-formula', expected: /bits\/broken-math\.md:7: math: KaTeX cannot typeset "\\frac\{e\^\{z_i\}\{\\sum_j e\^\{z_j\}\}"/ },
+  { garden: 'broken-inline-formula', expected: /shorts\/inline\.md:7: math: KaTeX cannot typeset "\\frac\{1\}\{2": Unexpected end of input/ },
+  { garden: 'broken-math-fence', expected: /bits\/fence\.md:7: math: KaTeX cannot typeset "\\sqrt\{x": Expected '\}', got 'EOF'/ },
+  { garden: 'unknown-macro', expected: /chapters\/basics\/01-intro\.md:8: math: KaTeX cannot typeset "\\norm\{x\}": Undefined control sequence/ },
+  // Internal links to pages the build does not generate
+  { garden: 'broken-internal-link', expected: /bits\/linker\.md:5: link: \(\/bits\/other-bti\/\): no page of the garden has this address \(expected the address of a generated page, such as "\/bits\/other-bit\/", got "\/bits\/other-bti\/"\)/ },
+  { garden: 'broken-html-link', expected: /shorts\/html\.md:7: link: \(\/cheatsheets\/nowhere\/\): no page of the garden has this address/ },
+  { garden: 'link-to-draft', expected: /bits\/published\.md:5: link: \(\/bits\/secret\/\): "\/bits\/secret\/" is a draft, left out of the built site/ },
+  { garden: 'link-to-missing-tag', expected: /bits\/tagged\.md:5: link: \(\/tags\/rust\/\): no page of the garden has this address/ },
 ];
 
+const BAD = join(ROOT, 'tests/fixtures/bad');
+
+describe('the corpus of bad gardens', () => {
+  it('has at least 30 gardens, each with a case here', () => {
+    const gardens = readdirSync(BAD).sort();
+    expect(gardens.length).toBeGreaterThanOrEqual(30);
+    expect(cases.map((c) => c.garden).sort()).toEqual(gardens);
+  });
+});
+
 describe('a garden with a mistake', () => {
-  for (const { garden, expected } of cases) {
-    it(`stops the build and names the file and field: ${garden}`, async () => {
-      const result = await buildGarden(`bad-${garden}`, join(ROOT, 'tests/fixtures/bad', garden));
-      expect(result.code).not.toBe(0);
-      expect(result.output).toContain(`tests/fixtures/bad/${garden}/`);
-      expect(result.output).toMatch(expected);
-      expect(result.output).not.toContain('Complete!');
-    }, 60_000);
+  for (const { garden, expected, env = {} } of cases) {
+    it(`fails check and build, naming the file and field, and writes nothing: ${garden}`, async () => {
+      const dir = join(BAD, garden);
+      const before = hashTree(dir);
+
+      const check = await runCheck(dir, env);
+      expect(check.code, check.output).toBe(1);
+      expect(check.output).toMatch(expected);
+      const errorLines = check.output.split('\n').filter((line) => line.startsWith(`tests/fixtures/bad/${garden}/`));
+      expect(errorLines.length, check.output).toBeGreaterThan(0);
+      expect(check.output).toMatch(/✗ \d+ errors?, /);
+
+      const build = await buildGarden(`author-bad-${garden}`, dir, env);
+      expect(build.code).not.toBe(0);
+      expect(build.output).not.toContain('Complete!');
+      // The build stops with the very lines `npm run check` printed.
+      for (const line of errorLines) expect(build.output).toContain(line);
+
+      expect(hashTree(dir)).toBe(before);
+    }, 90_000);
   }
 });

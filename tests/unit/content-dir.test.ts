@@ -21,10 +21,10 @@ describe('resolveContentDir', () => {
     expect(resolveContentDir({}, ROOT)).toBe('/project/content');
   });
 
-  // BUG (content-dir.ts, resolveContentDir): a relative value is normalised by resolve(),
-  // an absolute one is returned as written. GARDEN_CONTENT=/home/me/garden/ keeps its
-  // trailing slash, which makes readGardenFiles cut the first letter off every path
-  // (see read-garden.test.ts) and makes gardenCacheDir miss the project's own content/.
+  // Regression (content-dir.ts, resolveContentDir): a relative value is normalised by resolve(),
+  // an absolute one is returned as written. GARDEN_CONTENT=/project/content/ then fails
+  // gardenCacheDir's equality test and gets a second Astro cache for the project's own
+  // garden, and every path built from it carries "//" or "..".
   it.each([
     ['/home/me/garden/', '/home/me/garden'],
     ['/home/me/x/../garden', '/home/me/garden'],
@@ -46,6 +46,10 @@ describe('gardenCacheDir', () => {
     expect(b).toMatch(/^\/project\/node_modules\/\.astro\/garden-[0-9a-z]+$/);
     expect(a).not.toBe(b);
     expect(gardenCacheDir('/home/me/garden', ROOT)).toBe(a);
+  });
+
+  it("treats the project's own garden written with a trailing slash as the project's own garden", () => {
+    expect(gardenCacheDir(resolveContentDir({ GARDEN_CONTENT: '/project/content/' }, ROOT), ROOT)).toBe('/project/node_modules/.astro');
   });
 
   it('hashes with 31 as the multiplier, as 32-bit unsigned, in base 36', () => {

@@ -16,7 +16,7 @@ describe('relativeToCwd', () => {
     expect(relativeToCwd(`${process.cwd()}/content/parts.yaml`)).toBe('content/parts.yaml');
   });
 
-  // BUG (display-path.ts, relativeToCwd): `rel.startsWith('..')` also matches a folder
+  // Regression (display-path.ts, relativeToCwd): `rel.startsWith('..')` also matches a folder
   // whose name begins with two dots, so a file inside the working directory is shown
   // with its absolute path.
   it('keeps a file inside the working directory relative even when its folder starts with ".."', () => {

@@ -104,7 +104,7 @@ describe('describeIssue', () => {
     expect(describeIssue(issueOf(schema, value))).toBe(expected);
   });
 
-  // BUG (errors.ts, describeIssue): too_small ignores `inclusive`, so `.positive()`
+  // Regression (errors.ts, describeIssue): too_small ignores `inclusive`, so `.positive()`
   // (minimum 0, exclusive) rejects 0 with "expected a number of at least 0, got number 0",
   // which contradicts itself. Seen by authors for `chapter: 0` or a part `number: 0`.
   it.each([

@@ -39,7 +39,7 @@ describe('classifyGardenPath', () => {
     expect(classifyGardenPath(path)).toBe(kind);
   });
 
-  // BUG (paths.ts, classifyGardenPath): /readme\.md$/ is not anchored to the whole
+  // Regression (paths.ts, classifyGardenPath): /readme\.md$/ is not anchored to the whole
   // name, so any note whose name merely ends in "readme.md" is skipped by the checker,
   // although Astro's glob loader (`*.{md,mdx}`) still publishes it unchecked.
   it.each<[string, GardenPathKind]>([

@@ -190,6 +190,35 @@ describe('quizFactSchema and quizSchema', () => {
     expect(issues(quizFactSchema, value)).toEqual(expected);
   });
 
+  it('accepts distractors, turning unquoted numbers into strings', () => {
+    expect(quizFactSchema.parse({ question: 'Rank of (3, 4, 5)?', answer: 3, explanation: 'E', distractors: [2, ' 5 ', 'twelve'] })).toEqual({
+      question: 'Rank of (3, 4, 5)?',
+      answer: '3',
+      explanation: 'E',
+      distractors: ['2', '5', 'twelve'],
+    });
+  });
+
+  it.each<[string, unknown, string[]]>([
+    ['an empty list', [], ['distractors: too_small']],
+    ['an empty distractor', ['ok', ''], ['distractors.1: too_small']],
+    ['a list of lists', [['a']], ['distractors.0: invalid_union']],
+    ['text instead of a list', 'two', ['distractors: invalid_type']],
+  ])('rejects distractors that are %s', (_name, distractors, expected) => {
+    expect(issues(quizFactSchema, { question: 'Q', answer: 'A', explanation: 'E', distractors })).toEqual(expected);
+  });
+
+  it.each<[unknown, unknown[], number]>([
+    ['Paris', ['Lyon', 'paris'], 1],
+    [3, ['3', '4'], 0],
+    ['True', [true], 0],
+  ])('rejects the answer %o among its own distractors %o', (answer, distractors, index) => {
+    const result = quizFactSchema.safeParse({ question: 'Q', answer, explanation: 'E', distractors });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => [i.path, i.code])).toEqual([[['distractors', index], 'custom']]);
+    expect(result.error?.issues[0]?.message).toBe(`expected a wrong answer, got the answer itself ("${String(distractors[index]).trim()}")`);
+  });
+
   it.each<[string, unknown, string[]]>([
     ['no facts', { chapter: 'a/b', facts: [] }, ['facts: too_small']],
     ['a missing chapter', { facts: validQuiz.facts }, ['chapter: invalid_type']],

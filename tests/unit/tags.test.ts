@@ -14,7 +14,7 @@ describe('toTagSlug', () => {
     ['LLM', 'llm'],
     ['GPT4', 'gpt4'],
     ['Ünïcode Café', 'unicode-cafe'],
-    ['C++', 'c++'],
+    ['C++', 'c-plus-plus'],
     ['Node.js', 'node.js'],
     ['.NET', '.net'],
     ['etc.', 'etc'],
@@ -30,7 +30,7 @@ describe('toTagSlug', () => {
     expect(toTagSlug(raw)).toBe(expected);
   });
 
-  // BUG (tags.ts, toTagSlug): the camelCase split turns brand names into a second topic:
+  // Regression (tags.ts, toTagSlug): the camelCase split turns brand names into a second topic:
   // "NumPy" → "num-py" while "numpy" → "numpy". The doc comment promises that tag
   // pages "must never split one topic in two", and the garden already has the tags
   // `numpy`, `pytorch` and `deepseek`: an author writing the brand's own spelling

@@ -38,7 +38,7 @@ describe('gardenUrls', () => {
     }).toEqual(expected);
   });
 
-  // BUG (tags.ts toTagSlug + urls.ts gardenUrls().tag): toTagSlug keeps "#" ("C#" → "c#"),
+  // Regression (tags.ts toTagSlug + urls.ts gardenUrls().tag): toTagSlug keeps "#" ("C#" → "c#"),
   // and the tag URL is built without encoding, so the link is "/tags/c#/": the browser
   // reads "#/" as a fragment and requests "/tags/c", a page that does not exist.
   it.each(['C#', 'F#', 'C++', 'Node.js'])('links the tag %j to a URL whose path holds the whole tag', (raw) => {

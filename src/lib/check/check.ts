@@ -5,14 +5,20 @@
  * `npm run check` decide what to do with them.
  */
 import yaml from 'js-yaml';
-import { parseFrontmatter } from '@astrojs/markdown-remark';
+import { GARDEN_YAML } from '../frontmatter';
 import type { z } from 'astro/zod';
 import { bitSchema, chapterSchema, partsFileSchema, quizSchema, shortSchema } from '../schema';
 import { describeIssue, fieldPath, type ContentProblem } from '../errors';
 import { findYamlLine } from './source-lines';
 import { fenceLanguages, isKnownFenceLanguage } from './languages';
-import { findMathFailures } from './math';
+import { katexFailure } from './math';
+import { checkGardenLinks, type LinkCheckOptions } from './links';
 import { classifyGardenPath, type GardenPathKind } from '../paths';
+import { scanBody, type BodyScan } from './body-scan';
+import { checkRootLink, editDistance, FIXED_PAGES, siteUrls, type SiteEntries } from './site-pages';
+import type { Utf8Error } from './utf8';
+import { DEFAULT_MAX_BYTES, formatBytes } from './limits';
+import { countTags, toTagSlug, type TagSlug } from '../tags';
 
 export interface GardenFile {
   /** Path under the garden folder, with forward slashes: `shorts/kv-cache.md`. */
@@ -20,6 +26,21 @@ export interface GardenFile {
   /** The path shown to the author: `content/shorts/kv-cache.md`. */
   displayPath: string;
   text: string;
+  /** Size in bytes on disk; when absent, the UTF-8 length of `text`. */
+  size?: number | undefined;
+  /** Set by the reader when the bytes are not UTF-8 (`text` is then empty). */
+  invalidUtf8?: Utf8Error | undefined;
+}
+
+export interface CheckOptions extends Partial<LinkCheckOptions> {
+  /** Largest accepted content file, in bytes (default 2 MB). */
+  maxBytes?: number;
+  /** Also warn about a tag used only once and a bit without code or formula (`npm run check`, build and dev do). */
+  editorial?: boolean;
+  /** Addresses of the site's static pages (`/`, `/bits/`, `/rss.xml`, …), for links written from the site root. */
+  staticPages?: readonly string[];
+  /** The configured base path; a root link may carry it or not. */
+  base?: string;
 }
 
 interface ParsedEntry {
@@ -31,7 +52,7 @@ interface ParsedEntry {
   yamlRange: [number, number];
 }
 
-export function checkGarden(files: readonly GardenFile[]): ContentProblem[] {
+export function checkGarden(files: readonly GardenFile[], options: CheckOptions = {}): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const report = (file: GardenFile, field: string, message: string, line?: number, severity: 'error' | 'warning' = 'error') =>
     problems.push({ severity, file: file.displayPath, field, message, ...(line ? { line } : {}) });
@@ -44,6 +65,7 @@ export function checkGarden(files: readonly GardenFile[]): ContentProblem[] {
       report(file, '(file)', 'is not where the garden looks for content (expected bits/, shorts/, chapters/<part-id>/, quiz/ or parts.yaml)', undefined, 'warning');
       continue;
     }
+    if (!checkBytes(file, options.maxBytes ?? DEFAULT_MAX_BYTES, report)) continue;
     const entry = parseFile(file, kind, report);
     if (entry) parsed.push(entry);
   }
@@ -55,12 +77,21 @@ export function checkGarden(files: readonly GardenFile[]): ContentProblem[] {
   }
 
   checkDuplicateSlugs(parsed, report);
-  checkCrossReferences(parsed, valid, report);
-  checkBodies(parsed, report);
+  checkCrossReferences(parsed, valid, report, files.some((file) => classifyGardenPath(file.path) === 'parts'));
+  const scans = checkBodies(parsed, report);
+  problems.push(...checkGardenLinks(files, { allowDrafts: options.allowDrafts ?? false }));
+  checkBodyScans(parsed, scans, valid, options, report);
   return problems;
 }
 
+/** The warnings about style rather than correctness, which the build summarises instead of listing. */
+export function isEditorial(problem: ContentProblem): boolean {
+  return problem.severity === 'warning' && (problem.field === 'tags' || problem.field === '(body)');
+}
+
 type Report = (file: GardenFile, field: string, message: string, line?: number, severity?: 'error' | 'warning') => void;
+
+const YAML_OPTIONS = GARDEN_YAML;
 
 function parseFile(file: GardenFile, kind: GardenPathKind, report: Report): ParsedEntry | undefined {
   const text = file.text.replace(/^\uFEFF/, '');
@@ -71,7 +102,7 @@ function parseFile(file: GardenFile, kind: GardenPathKind, report: Report): Pars
   }
   if (kind === 'parts' || kind === 'quiz') {
     try {
-      const data = yaml.load(text);
+      const data = yaml.load(text, YAML_OPTIONS);
       return { file, kind, data: (kind === 'parts' ? { parts: data } : data) as Record<string, unknown>, lines, yamlRange: [0, lines.length] };
     } catch (error) {
       reportYamlError(file, error, 0, report);
@@ -88,8 +119,10 @@ function parseFile(file: GardenFile, kind: GardenPathKind, report: Report): Pars
     return undefined;
   }
   try {
-    const { frontmatter } = parseFrontmatter(text);
-    const data = frontmatter && typeof frontmatter === 'object' ? frontmatter : {};
+    // Parsed as Astro's loader does (js-yaml over the lines between the fences, line numbers kept),
+    // without importing @astrojs/markdown-remark, which would double `npm run check`'s start-up.
+    const frontmatter: unknown = yaml.load(`\n${lines.slice(1, close).join('\n')}\n`, YAML_OPTIONS);
+    const data = (frontmatter && typeof frontmatter === 'object' ? frontmatter : {}) as Record<string, unknown>;
     return { file, kind, data, lines, yamlRange: [1, close] };
   } catch (error) {
     reportYamlError(file, error, 1, report);
@@ -143,7 +176,7 @@ function checkDuplicateSlugs(entries: readonly ParsedEntry[], report: Report) {
   }
 }
 
-function checkCrossReferences(parsed: readonly ParsedEntry[], valid: Map<ParsedEntry, Record<string, unknown>>, report: Report) {
+function checkCrossReferences(parsed: readonly ParsedEntry[], valid: Map<ParsedEntry, Record<string, unknown>>, report: Report, hasPartsFile: boolean) {
   const partsEntry = parsed.find((e) => e.kind === 'parts');
   const partIds = new Set<string>();
   const partsData = partsEntry ? (valid.get(partsEntry)?.parts as { id: string; number: number }[] | undefined) : undefined;
@@ -167,9 +200,10 @@ function checkCrossReferences(parsed: readonly ParsedEntry[], valid: Map<ParsedE
     if (!data) continue;
     const folder = entry.file.path.split('/')[1] ?? '';
     const partLine = findYamlLine(entry.lines, ['part'], ...entry.yamlRange);
-    if (!partsEntry) {
-      report(entry.file, 'part', `names part "${data.part}", but the garden has no parts.yaml (expected a parts.yaml listing the parts)`, partLine);
-    } else if (partsData && !partIds.has(data.part)) {
+    if (!partsData) {
+      // A parts.yaml that does not parse or validate is reported once, not again for every chapter.
+      if (!hasPartsFile) report(entry.file, 'part', `names part "${data.part}", but the garden has no parts.yaml (expected a parts.yaml listing the parts)`, partLine);
+    } else if (!partIds.has(data.part)) {
       report(entry.file, 'part', `expected one of the parts in parts.yaml (${[...partIds].map((id) => `"${id}"`).join(', ')}), got "${data.part}"`, partLine);
     } else if (data.part !== folder) {
       report(entry.file, 'part', `expected "${folder}" (the folder the chapter is in), got "${data.part}"`, partLine);
@@ -193,13 +227,18 @@ function checkCrossReferences(parsed: readonly ParsedEntry[], valid: Map<ParsedE
 }
 
 /** What only the Markdown body can get wrong: formulas KaTeX rejects and code-fence languages Shiki lacks. */
-function checkBodies(parsed: readonly ParsedEntry[], report: Report) {
+function checkBodies(parsed: readonly ParsedEntry[], report: Report): Map<ParsedEntry, BodyScan> {
+  const scans = new Map<ParsedEntry, BodyScan>();
   for (const entry of parsed) {
     if (entry.kind === 'parts' || entry.kind === 'quiz') continue;
     const bodyStart = entry.yamlRange[1] + 1;
     const body = entry.lines.slice(bodyStart).join('\n');
-    for (const failure of findMathFailures(body)) {
-      report(entry.file, 'math', `KaTeX cannot typeset "${failure.formula.replace(/\s+/g, ' ').trim()}": ${failure.reason} (expected a valid formula)`, bodyStart + failure.line);
+    const scan = scanBody(body);
+    scans.set(entry, scan);
+    for (const formula of scan.formulas) {
+      const reason = katexFailure(formula.value, formula.display);
+      if (reason === undefined) continue;
+      report(entry.file, 'math', `KaTeX cannot typeset "${formula.value.replace(/\s+/g, ' ').trim()}": ${reason} (expected a valid formula)`, bodyStart + formula.line);
     }
     for (const { lang, line } of fenceLanguages(body, bodyStart + 1)) {
       if (!isKnownFenceLanguage(lang)) {
@@ -207,4 +246,107 @@ function checkBodies(parsed: readonly ParsedEntry[], report: Report) {
       }
     }
   }
+  return scans;
+}
+
+/** A file over the size limit or not in UTF-8 is reported once and not parsed. */
+function checkBytes(file: GardenFile, maxBytes: number, report: Report): boolean {
+  const size = file.size ?? new TextEncoder().encode(file.text).length;
+  if (size > maxBytes) {
+    const limit = formatBytes(maxBytes);
+    // "got 2 MB" against a limit of 2 MB would say nothing: then count the bytes.
+    const got = formatBytes(size) === limit ? `${size} bytes` : formatBytes(size);
+    report(file, '(file)', `the file is over the ${limit} size limit (expected at most ${limit}, got ${got}; keep data and logs out of the garden)`);
+    return false;
+  }
+  const bad = file.invalidUtf8;
+  if (bad) {
+    const hex = `0x${bad.byte.toString(16).toUpperCase().padStart(2, '0')}`;
+    const message = bad.utf16
+      ? 'the file is UTF-16 (expected UTF-8 text, got a UTF-16 byte-order mark; re-save the file as UTF-8)'
+      : `byte ${hex} at column ${bad.column} is not UTF-8 (expected UTF-8 text, got a byte from another encoding such as Latin-1 or Windows-1252; re-save the file as UTF-8)`;
+    report(file, '(encoding)', message, bad.line);
+    return false;
+  }
+  return true;
+}
+
+/**
+ * Links written from the site root (`/bits/kv-cache/`) must reach a page the
+ * build generates; with `editorial`, a tag used only once and a bit with
+ * neither code nor formula are warned about.
+ */
+function checkBodyScans(
+  parsed: readonly ParsedEntry[],
+  scans: Map<ParsedEntry, BodyScan>,
+  valid: Map<ParsedEntry, Record<string, unknown>>,
+  options: CheckOptions,
+  report: Report,
+) {
+  const bits: SiteEntries['bits'][number][] = [];
+  const shorts: SiteEntries['shorts'][number][] = [];
+  const chapters: SiteEntries['chapters'][number][] = [];
+  let parts: { id: string }[] = [];
+  const tagged: { entry: ParsedEntry; tags: readonly TagSlug[] }[] = [];
+  for (const entry of parsed) {
+    // An entry with a wrong field still has a page once fixed: links to it are not reported as well.
+    const data = (valid.get(entry) ?? { draft: entry.data?.draft === true }) as { draft?: boolean; tags?: TagSlug[]; parts?: { id: string }[] };
+    const id = slugOf(entry.file.path).replace(/^(bits|shorts|chapters)\//, '');
+    if (entry.kind === 'bit') bits.push({ slug: id, tags: data.tags, draft: data.draft });
+    else if (entry.kind === 'short') shorts.push({ slug: id, tags: data.tags, draft: data.draft });
+    else if (entry.kind === 'chapter') chapters.push({ id, tags: data.tags, draft: data.draft });
+    else if (entry.kind === 'parts') parts = data.parts ?? [];
+    if (valid.has(entry) && data.tags && (entry.kind === 'bit' || entry.kind === 'short' || entry.kind === 'chapter')) tagged.push({ entry, tags: data.tags });
+  }
+  const site = siteUrls({ bits, shorts, chapters, parts }, options.staticPages ?? FIXED_PAGES);
+  const linkOptions = { allowDrafts: options.allowDrafts ?? false, base: options.base ?? '/' };
+
+  for (const [entry, scan] of scans) {
+    if (entry.kind !== 'bit' && entry.kind !== 'short' && entry.kind !== 'chapter') continue;
+    const bodyStart = entry.yamlRange[1] + 1;
+    // A draft is never built, so its own links only matter where drafts are shown.
+    const draft = entry.data?.draft === true;
+    for (const link of scan.rootLinks) {
+      const result = checkRootLink(link.url, site, { ...linkOptions, allowDrafts: linkOptions.allowDrafts || draft });
+      if (!result.ok) report(entry.file, 'link', `(${link.url}): ${result.message}`, bodyStart + link.line);
+    }
+    if (options.editorial && entry.kind === 'bit' && valid.has(entry) && !draft && !scan.hasCode && !scan.hasMath) {
+      report(entry.file, '(body)', 'a bit without code or formula (expected a code block or math; a note of prose only reads better as a short)', bodyStart + 1, 'warning');
+    }
+  }
+
+  if (!options.editorial) return;
+  const counts = countTags(tagged);
+  const shared = counts.filter((c) => c.count > 1).map((c) => c.tag);
+  const once = new Set(counts.filter((c) => c.count === 1).map((c) => c.tag));
+  for (const { entry, tags } of tagged) {
+    // Drafts count towards a tag's uses but are not nagged: they are unfinished by definition.
+    if (entry.data?.draft === true) continue;
+    tags.forEach((tag) => {
+      if (!once.has(tag)) return;
+      const near = closeTag(tag, shared);
+      const line = findTagLine(entry, tag);
+      report(entry.file, 'tags', `tag "${tag}" is used only once in the garden (expected a tag shared with another entry${near ? `, such as "${near}"` : ''}, got a tag no other entry has)`, line, 'warning');
+    });
+  }
+}
+
+/** The line of the tag in the frontmatter (`tags: [a, b]` or a `- a` item), else the `tags:` line. */
+function findTagLine(entry: ParsedEntry, tag: TagSlug): number | undefined {
+  const [first, last] = entry.yamlRange;
+  const tagsLine = findYamlLine(entry.lines, ['tags'], first, last);
+  if (tagsLine === undefined) return undefined;
+  for (let index = tagsLine - 1; index < last; index++) {
+    const line = entry.lines[index] ?? '';
+    if (index > tagsLine - 1 && /^\S/.test(line)) break;
+    const written = line.replace(/^\s*tags\s*:/, '').split(/[,[\]]|^\s*-\s/);
+    if (written.some((piece) => toTagSlug(piece.replace(/^\s*["']|["']\s*$/g, '')) === tag)) return index + 1;
+  }
+  return tagsLine;
+}
+
+/** An existing tag one typo away (two for longer tags): `pyhton` → `python`. */
+function closeTag(tag: string, shared: readonly string[]): string | undefined {
+  const allowed = tag.length <= 5 ? 1 : 2;
+  return shared.find((other) => editDistance(tag, other, allowed + 1) <= allowed);
 }

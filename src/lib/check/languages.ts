@@ -3,9 +3,9 @@ import { bundledLanguages, bundledLanguagesAlias } from 'shiki';
 /** Fence languages that render as plain text on purpose, or are handled by remark-math. */
 const PLAIN = new Set(['', 'text', 'txt', 'plain', 'plaintext', 'ansi', 'math', 'latex-math']);
 
+/** Shiki's language ids are case-sensitive: ```Python renders as plain text, so it is not known. */
 export function isKnownFenceLanguage(lang: string): boolean {
-  const name = lang.toLowerCase();
-  return PLAIN.has(name) || name in bundledLanguages || name in bundledLanguagesAlias;
+  return PLAIN.has(lang) || Object.hasOwn(bundledLanguages, lang) || Object.hasOwn(bundledLanguagesAlias, lang);
 }
 
 /** The language named on each fenced code block's opening line, with its 1-based line. */

@@ -27,7 +27,8 @@ function findKey(lines: readonly string[], from: number, to: number, key: string
   for (let i = from; i < to; i++) {
     const line = lines[i] ?? '';
     if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
-    if (i > from && indentOf(line) <= parentIndent && !line.trimStart().startsWith('-')) break;
+    // A line no deeper than the parent ends its block: a dedent, or the next item of the same list.
+    if (i > from && indentOf(line) <= parentIndent) break;
     if (pattern.test(line)) return { line: i, indent: indentOf(line) };
   }
   return undefined;

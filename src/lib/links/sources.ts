@@ -1,4 +1,4 @@
-import { parseFrontmatter } from '@astrojs/markdown-remark';
+import { readFrontmatter } from '../frontmatter';
 import type { GardenFile } from '../check/check';
 import { classifyGardenPath, chapterIdFromPath, slugFromFileName } from '../paths';
 import { normaliseTags } from '../tags';
@@ -15,14 +15,15 @@ export function linkSourcesFromFiles(files: readonly GardenFile[]): LinkTargetSo
     const kind = classifyGardenPath(file.path);
     if (kind !== 'bit' && kind !== 'short' && kind !== 'chapter') continue;
     try {
-      const { frontmatter, content } = parseFrontmatter(file.text);
-      const data = (frontmatter ?? {}) as Record<string, unknown>;
-      if (typeof data.title !== 'string') continue;
+      const parsed = readFrontmatter(file.text);
+      const title = parsed?.data.title;
+      if (!parsed || typeof title !== 'string') continue;
+      const { data, body: content } = parsed;
       const blurb = typeof data.why === 'string' ? data.why : typeof data.summary === 'string' ? data.summary : undefined;
       sources.push({
         collection: kind === 'bit' ? 'bits' : kind === 'short' ? 'shorts' : 'chapters',
         id: kind === 'chapter' ? chapterIdFromPath(file.path.replace(/^chapters\//, '')) : slugFromFileName(file.path),
-        title: data.title,
+        title,
         body: content,
         draft: data.draft === true,
         tags: Array.isArray(data.tags) ? normaliseTags(data.tags.filter((t): t is string => typeof t === 'string')) : [],

@@ -8,8 +8,16 @@ import { rehypeHeadingIds, type RehypePlugins, type RemarkPlugins, type ShikiCon
 import { rehypeMathErrors } from './rehype-math-errors';
 import { rehypeCodeCopy } from './rehype-code-copy';
 import { rehypeHeadingAnchors } from './rehype-heading-anchors';
+import { rehypeBaseLinks } from './rehype-base-links';
+import { siteConfig } from '../../site.config';
+import { remarkGardenLinks, type RemarkLinksOptions } from '../links/remark-links';
 
-export const remarkPlugins: RemarkPlugins = [remarkMath];
+/** The remark plugins; with `links`, `[[wikilinks]]` and relative links to notes resolve too. */
+export function remarkPluginsFor(links?: RemarkLinksOptions): RemarkPlugins {
+  return links ? [remarkMath, [remarkGardenLinks, links]] : [remarkMath];
+}
+
+export const remarkPlugins: RemarkPlugins = remarkPluginsFor();
 
 export const rehypePlugins: RehypePlugins = [
   // KaTeX reports a formula it cannot parse as a warning and renders it red; we stop the build instead.
@@ -19,6 +27,8 @@ export const rehypePlugins: RehypePlugins = [
   // Astro adds heading ids only after these plugins; the anchors need them now.
   rehypeHeadingIds,
   rehypeHeadingAnchors,
+  // Links written from the site root get the base path of a site published under a sub-path.
+  [rehypeBaseLinks, { base: siteConfig.base }],
 ];
 
 export const shikiConfig: ShikiConfig = {

@@ -14,8 +14,10 @@ export function rehypeMathErrors() {
     const where = file.path ? relativeToCwd(file.path) : '(unknown file)';
     const lines = failures.map((failure) => {
       const formula = formulaOf(failure.ancestors?.at(-1));
+      // Display math has no position of its own; the <pre> or paragraph around it does.
+      const line = failure.line ?? failure.ancestors?.findLast((node) => node.position)?.position?.start.line ?? '?';
       const reason = failure.cause instanceof Error ? failure.cause.message.replace(/^KaTeX parse error: /, '') : failure.reason;
-      return `${where}:${failure.line ?? '?'}: math: KaTeX cannot typeset ${JSON.stringify(formula)}: ${reason}`;
+      return `${where}:${line}: math: KaTeX cannot typeset "${formula}": ${reason}`;
     });
     throw new Error(`A formula cannot be typeset (expected valid KaTeX):\n  ${lines.join('\n  ')}`);
   };

@@ -1,0 +1,68 @@
+/**
+ * What the checker needs to know about a Markdown body, from one parse (the
+ * slowest step of `npm run check`): its formulas, the links it writes from
+ * the site root, and whether it shows any code. Parsed as Markdown with
+ * remark-math, as the build does, so text inside code spans, fences and
+ * formulas is never mistaken for a link or a formula.
+ */
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkMath from 'remark-math';
+import { visit } from 'unist-util-visit';
+import type { Root } from 'mdast';
+
+export interface BodyFormula {
+  value: string;
+  display: boolean;
+  /** 1-based line in the body where the formula (or its ```math fence) starts. */
+  line: number;
+}
+
+export interface BodyScan {
+  formulas: BodyFormula[];
+  /** Links starting with a single `/`, as written, with their 1-based line in the body. */
+  rootLinks: { url: string; line: number }[];
+  hasCode: boolean;
+  hasMath: boolean;
+}
+
+const parser = unified().use(remarkParse).use(remarkMath);
+const HREF = /\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|\{\s*["'`]([^"'`]*)["'`]\s*\}|([^\s"'>{}]+))/g;
+
+export function isRootLink(url: string): boolean {
+  return url.startsWith('/') && !url.startsWith('//');
+}
+
+export function scanBody(body: string): BodyScan {
+  const scan: BodyScan = { formulas: [], rootLinks: [], hasCode: false, hasMath: false };
+  const tree = parser.parse(body) as Root;
+  visit(tree, (node) => {
+    const line = node.position?.start.line ?? 1;
+    switch (node.type) {
+      case 'code':
+        // rehype-katex typesets a ```math fence as display math.
+        if (node.lang === 'math') {
+          scan.hasMath = true;
+          scan.formulas.push({ value: node.value, display: true, line });
+        } else scan.hasCode = true;
+        break;
+      case 'math':
+      case 'inlineMath':
+        scan.hasMath = true;
+        scan.formulas.push({ value: node.value, display: node.type === 'math', line });
+        break;
+      case 'link':
+      case 'definition':
+        if (isRootLink(node.url)) scan.rootLinks.push({ url: node.url, line });
+        break;
+      case 'html':
+        for (const match of node.value.matchAll(HREF)) {
+          const url = match[1] ?? match[2] ?? match[3] ?? match[4] ?? '';
+          const before = node.value.slice(0, match.index ?? 0);
+          if (isRootLink(url)) scan.rootLinks.push({ url, line: line + (before.match(/\n/g)?.length ?? 0) });
+        }
+        break;
+    }
+  });
+  return scan;
+}

@@ -1,0 +1,53 @@
+/**
+ * Checks a garden folder the way the build sees it: reads its files, lists the
+ * site's static routes (so links to `/`, `/tags/` or any page added later are
+ * known) and runs the checker. Shared by `npm run check` and the Astro
+ * integration, so both report the same problems in the same words.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkGarden } from './check';
+import { readGardenFiles } from './read-garden';
+import { maxBytesFromEnv } from './limits';
+import { FIXED_PAGES, routeUrl } from './site-pages';
+import { sortProblems, type ContentProblem } from '../errors';
+
+export interface CheckFolderOptions {
+  /** The generator's folder, whose src/pages lists the static routes. */
+  projectRoot: string;
+  /** Paths in messages are relative to this. */
+  cwd?: string;
+  /** `astro dev` shows drafts, so links to drafts work there. */
+  allowDrafts?: boolean;
+  base?: string;
+  /** Default: GARDEN_MAX_BYTES, else 2 MB. */
+  maxBytes?: number;
+}
+
+export interface FolderCheck {
+  problems: ContentProblem[];
+  files: number;
+}
+
+export function checkGardenFolder(contentDir: string, options: CheckFolderOptions): FolderCheck {
+  const maxBytes = options.maxBytes ?? maxBytesFromEnv(process.env);
+  const files = readGardenFiles(contentDir, options.cwd ?? process.cwd(), { maxBytes });
+  const problems = checkGarden(files, {
+    allowDrafts: options.allowDrafts ?? false,
+    base: options.base ?? '/',
+    maxBytes,
+    editorial: true,
+    staticPages: staticPages(join(options.projectRoot, 'src/pages')),
+  });
+  return { problems: sortProblems(problems), files: files.length };
+}
+
+/** The addresses of the static routes under a pages folder (dynamic ones come from the entries). */
+export function staticPages(pagesDir: string): string[] {
+  if (!existsSync(pagesDir)) return [...FIXED_PAGES];
+  const urls = readdirSync(pagesDir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => routeUrl(join(entry.parentPath, entry.name).slice(pagesDir.length + 1)))
+    .filter((url): url is string => url !== undefined);
+  return [...new Set(urls)].sort();
+}

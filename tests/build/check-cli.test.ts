@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from '../helpers/build';
+import { hashTree, runCheck, runScript } from '../helpers/check';
+
+let garden: string;
+
+beforeAll(() => {
+  garden = mkdtempSync(join(tmpdir(), 'author-check-'));
+  cpSync(join(ROOT, 'tests/fixtures/good'), garden, { recursive: true });
+  // Two errors and a warning in one garden: one pass must report all three.
+  writeFileSync(join(garden, 'bits/no-title.md'), '---\ntags: [python]\n---\n```python\nx\n```\n');
+  writeFileSync(join(garden, 'shorts/bad-link.md'), '---\ntitle: L\nsummary: S.\ndate: 2026-01-01\ntags: [llm]\n---\nSee [this](/bits/stable-sofmax/).\n\n```pyhton\nx\n```\n');
+});
+
+afterAll(() => rmSync(garden, { recursive: true, force: true }));
+
+describe('npm run check', () => {
+  it('passes the sample garden with no error', async () => {
+    const before = hashTree(join(ROOT, 'content'));
+    const result = await runCheck(join(ROOT, 'content'));
+    expect(result.code, result.output).toBe(0);
+    expect(result.output).toMatch(/✓ 0 errors, \d+ warnings? in \d+ files \(\d+\.\d\d s\)/);
+    expect(result.output).not.toMatch(/^(?!warning: )\S+:\d+: /m);
+    expect(hashTree(join(ROOT, 'content'))).toBe(before);
+  });
+
+  it('passes the good fixture, listing its warnings', async () => {
+    const result = await runCheck(join(ROOT, 'tests/fixtures/good'));
+    expect(result.code).toBe(0);
+    expect(result.output).toContain('warning: tests/fixtures/good/shorts/kv-cache.md:16: code: unknown code-fence language "unknownlang"');
+  });
+
+  it('reads GARDEN_CONTENT when no folder is given', async () => {
+    const result = await runScript('scripts/check.ts', [], { GARDEN_CONTENT: join(ROOT, 'tests/fixtures/bad/bad-date') });
+    expect(result.code).toBe(1);
+    expect(result.output).toContain('tests/fixtures/bad/bad-date/shorts/kv-cache.md:4: date: expected YYYY-MM-DD, got "June 7"');
+  });
+
+  it('reports every problem in one pass, errors first, one per line, and exits 1', async () => {
+    const before = hashTree(garden);
+    const result = await runCheck(garden);
+    expect(result.code).toBe(1);
+    const lines = result.output.trim().split('\n');
+    const problems = lines.filter((line) => /^(warning: )?\//.test(line));
+    const firstWarning = problems.findIndex((line) => line.startsWith('warning: '));
+    expect(problems.slice(0, firstWarning)).toEqual([
+      `${garden}/bits/no-title.md:2: title: required field is missing (expected text)`,
+      `${garden}/shorts/bad-link.md:7: link: (/bits/stable-sofmax/): no page of the garden has this address (expected the address of a generated page, such as "/bits/stable-softmax/", got "/bits/stable-sofmax/")`,
+    ]);
+    expect(problems.slice(firstWarning)).toContain(
+      `warning: ${garden}/shorts/bad-link.md:9: code: unknown code-fence language "pyhton" (rendered as plain text; expected a Shiki language such as python, ts, bash or text)`,
+    );
+    expect(problems.slice(firstWarning).every((line) => line.startsWith('warning: '))).toBe(true);
+    expect(lines.at(-1)).toMatch(/^✗ 2 errors, \d+ warnings in 14 files/);
+    expect(hashTree(garden)).toBe(before);
+  });
+
+  it('says so when the garden folder does not exist', async () => {
+    const result = await runCheck(join(garden, 'nowhere'));
+    expect(result.code).toBe(1);
+    expect(result.output).toContain(`npm run check: no garden folder at ${join(garden, 'nowhere')}`);
+  });
+
+  it('explains itself', async () => {
+    const result = await runScript('scripts/check.ts', ['--help']);
+    expect(result.code).toBe(0);
+    expect(result.output).toContain('Usage: npm run check');
+  });
+});
