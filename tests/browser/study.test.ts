@@ -470,7 +470,7 @@ describe('printing', () => {
     await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
     const colours = await page.locator('.astro-code span[style*="--shiki-dark"]').first().evaluate((span) => ({
       printed: getComputedStyle(span).color,
-      light: (span as HTMLElement).style.color,
+      light: (span as HTMLElement).style.getPropertyValue('--shiki-light'),
     }));
     const rgb = await page.evaluate((colour) => {
       const probe = document.createElement('span');

@@ -33,6 +33,7 @@ export const rehypePlugins: RehypePlugins = [
 
 export const shikiConfig: ShikiConfig = {
   themes: { light: 'github-light', dark: 'github-dark' },
-  defaultColor: 'light',
+  // Both themes as CSS variables; global.css picks one with light-dark().
+  defaultColor: false,
   wrap: false,
 };
