@@ -1,0 +1,170 @@
+/**
+ * Plain searchable text from an author's Markdown/MDX body: prose words,
+ * link texts, image alts and the identifiers inside code (so `masked_fill`
+ * finds the bit that uses it); math, HTML tags, MDX imports and Markdown
+ * punctuation are stripped. Pure: the search index builder and its tests use it.
+ */
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkMath from 'remark-math';
+import GithubSlugger from 'github-slugger';
+import type { Heading as MdastHeading, Nodes, Root, RootContent } from 'mdast';
+
+const parser = unified().use(remarkParse).use(remarkMath);
+
+/** A heading as the page renders it: Astro's `render(entry).headings`. */
+export interface RenderedHeading {
+  depth: number;
+  slug: string;
+  text: string;
+}
+
+export interface TextSection {
+  /** The `##`/`###` heading that opens the section. */
+  heading: { depth: number; slug: string; text: string };
+  text: string;
+}
+
+export interface SplitText {
+  /** Text before the first `##`/`###` heading. */
+  intro: string;
+  sections: TextSection[];
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
+
+/** Words and identifiers of a piece of code, without its operators and brackets. */
+export function codeWords(code: string): string {
+  return (code.match(/[\p{L}\p{N}_]+(?:[.:'-][\p{L}\p{N}_]+)*/gu) ?? []).join(' ');
+}
+
+/** The text of an HTML fragment: comments, tags and their attributes dropped, common entities decoded. */
+export function htmlText(html: string): string {
+  return html
+    .replace(/<!--[\s\S]*?(?:-->|$)/g, ' ')
+    .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(/<\/?[A-Za-z][^>]*>/g, ' ')
+    .replace(/&(#?[a-z0-9]+);/gi, (whole, name: string) => ENTITIES[name.toLowerCase()] ?? whole);
+}
+
+/** Collapses runs of whitespace and the Markdown left in plain text nodes (table pipes, `~~`, footnote marks). */
+export function tidy(text: string): string {
+  return text
+    .replace(/\[\^[^\]\s]+\]/g, ' ')
+    .replace(/~~/g, '')
+    .replace(/(?<=\|)\s*:?-+:?\s*(?=\|)/g, ' ')
+    .replace(/\|/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Removes the frontmatter if a body still carries it, and MDX's import/export lines and `{expressions}`. */
+function prepare(body: string, mdx: boolean): string {
+  const text = body.replace(/^\uFEFF?---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/, '');
+  if (!mdx) return text;
+  // Outside code fences only: code keeps its braces and its `import` lines.
+  let fence: string | undefined;
+  let inEsm = false;
+  return text
+    .split('\n')
+    .map((line) => {
+      const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+      if (fence) {
+        if (marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = undefined;
+        return line;
+      }
+      if (marker) {
+        fence = marker;
+        return line;
+      }
+      if (inEsm || /^(?:import|export)\s/.test(line)) {
+        // An MDX import/export block runs to the next blank line.
+        inEsm = line.trim() !== '';
+        return '';
+      }
+      return line.replace(/\{\/\*.*?\*\/\}/g, ' ').replace(/\{[^{}]*\}/g, ' ');
+    })
+    .join('\n');
+}
+
+/** The plain text of one Markdown node, recursively. */
+function nodeText(node: Nodes): string {
+  switch (node.type) {
+    case 'text':
+      return node.value;
+    case 'inlineCode':
+    case 'code':
+      return ` ${codeWords(node.value)} `;
+    case 'math':
+    case 'inlineMath':
+    case 'definition':
+    case 'yaml':
+      return ' ';
+    case 'html':
+      return ` ${htmlText(node.value)} `;
+    case 'image':
+    case 'imageReference':
+      return node.alt ? ` ${node.alt} ` : ' ';
+    case 'break':
+    case 'thematicBreak':
+      return ' ';
+    default:
+      if ('children' in node) {
+        const inline = node.type === 'paragraph' || node.type === 'heading' || node.type === 'emphasis' || node.type === 'strong' || node.type === 'link' || node.type === 'linkReference' || node.type === 'delete';
+        return (node.children as Nodes[]).map(nodeText).join(inline ? '' : ' ');
+      }
+      return '';
+  }
+}
+
+/** A heading's text as the page shows it (code as written, math left out): what anchors are made from. */
+function headingText(node: Nodes): string {
+  if (node.type === 'text' || node.type === 'inlineCode') return node.value;
+  if (node.type === 'image' || node.type === 'imageReference') return node.alt ?? '';
+  if ('children' in node) return (node.children as Nodes[]).map(headingText).join('');
+  return '';
+}
+
+function parse(body: string, mdx: boolean): Root {
+  return parser.parse(prepare(body, mdx)) as Root;
+}
+
+/** The whole body as one line of plain text. */
+export function markdownToText(body: string, options: { mdx?: boolean } = {}): string {
+  return tidy(nodeText(parse(body, options.mdx ?? false)));
+}
+
+const isSectionHeading = (node: RootContent): node is MdastHeading => node.type === 'heading' && (node.depth === 2 || node.depth === 3);
+
+/**
+ * Splits a chapter body at its `##` and `###` headings, the same ones the page
+ * gives anchors to. `rendered` (Astro's headings for the entry) supplies the
+ * anchors' slugs; if it does not line up with the Markdown, slugs are computed
+ * the way the page computes them (GitHub's slugger).
+ */
+export function splitSections(body: string, options: { mdx?: boolean; rendered?: readonly RenderedHeading[] } = {}): SplitText {
+  const tree = parse(body, options.mdx ?? false);
+  const headings = tree.children.filter(isSectionHeading);
+  const rendered = (options.rendered ?? []).filter((h) => h.depth === 2 || h.depth === 3);
+  const useRendered = rendered.length === headings.length && rendered.every((h, i) => h.depth === headings[i]!.depth);
+  const slugger = new GithubSlugger();
+
+  let intro = '';
+  const sections: TextSection[] = [];
+  let current: { heading: TextSection['heading']; parts: string[] } | undefined;
+  for (const node of tree.children) {
+    if (isSectionHeading(node)) {
+      if (current) sections.push({ heading: current.heading, text: tidy(current.parts.join(' ')) });
+      const index = headings.indexOf(node);
+      const text = headingText(node).replace(/\s+/g, ' ').trim();
+      const own = useRendered ? rendered[index]! : undefined;
+      current = { heading: { depth: node.depth, slug: own?.slug ?? slugger.slug(text), text: own?.text.trim() || text }, parts: [] };
+    } else if (current) {
+      current.parts.push(nodeText(node));
+    } else {
+      intro += ` ${nodeText(node)}`;
+    }
+  }
+  if (current) sections.push({ heading: current.heading, text: tidy(current.parts.join(' ')) });
+  return { intro: tidy(intro), sections };
+}

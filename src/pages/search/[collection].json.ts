@@ -1,0 +1,43 @@
+/**
+ * The search index of one collection (/search/bits.json, shorts, chapters,
+ * facts), built from the same garden the pages show. See src/lib/search/.
+ */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { render } from 'astro:content';
+import Fuse from 'fuse.js/basic';
+import { loadGarden } from '../../lib/load';
+import { factsByChapter } from '../../lib/garden';
+import { studyGroups } from '../../lib/study/facts';
+import { urls } from '../../lib/site-urls';
+import { collectionDocuments, SEARCH_COLLECTIONS, type SearchCollection, type SearchSource } from '../../lib/search/documents';
+import { buildSearchIndex } from '../../lib/search/build-index';
+
+export const getStaticPaths = (() => SEARCH_COLLECTIONS.map((collection) => ({ params: { collection } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ params }) => {
+  const collection = params.collection as SearchCollection;
+  const garden = await loadGarden();
+  const source: SearchSource = {
+    bits: garden.bits.map(({ item, entry }) => ({ item, body: entry.body ?? '', filePath: entry.filePath })),
+    shorts: garden.shorts.map(({ item, entry }) => ({ item, body: entry.body ?? '', filePath: entry.filePath })),
+    chapters:
+      collection === 'chapters' || collection === 'facts'
+        ? await Promise.all(
+            garden.chapters.map(async ({ item, entry }) => ({
+              item,
+              body: entry.body ?? '',
+              filePath: entry.filePath,
+              headings: collection === 'chapters' ? (await render(entry)).headings : undefined,
+            })),
+          )
+        : [],
+    parts: garden.parts,
+    // Each fact links to its own anchor on the chapter page.
+    quizzes:
+      collection === 'facts'
+        ? studyGroups(factsByChapter(garden.chapters.map((c) => c.item), garden.quizzes)).map((group) => ({ chapter: group.chapter.id, facts: group.facts }))
+        : [],
+  };
+  const index = buildSearchIndex(collection, collectionDocuments(collection, source, urls), Fuse.createIndex);
+  return new Response(JSON.stringify(index), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+};

@@ -1,0 +1,161 @@
+/**
+ * Filtering a listing in place: tag chips (all chosen tags must be present),
+ * an optional track select, and a keyword searched in the collection's index.
+ * The server renders every card and plain tag links; this element turns the
+ * links into toggle buttons, shows the keyword box, and keeps the state in
+ * the URL (`?q=…&tag=a&tag=b&track=…`) so links, reload and back/forward
+ * restore the view. Used as <bits-filter> and <feed-filter>.
+ */
+import { applyFilter, countLine, EMPTY_FILTER, isFiltering, readFilterState, sameFilter, toggleTag, writeFilterState, type FilterItem, type FilterState } from '../lib/search/filter-state';
+import { loadSearchIndex } from './search/load-index';
+import type { SearchEngine } from '../lib/search/engine';
+
+interface Card extends FilterItem {
+  element: HTMLElement;
+}
+
+export class ListingFilter extends HTMLElement {
+  private state: FilterState = EMPTY_FILTER;
+  private cards: Card[] = [];
+  private chips = new Map<string, HTMLButtonElement>();
+  private input?: HTMLInputElement | null;
+  private trackSelect?: HTMLSelectElement | null;
+  private container?: HTMLElement | null;
+  private countLine?: HTMLElement | null;
+  private empty?: HTMLElement | null;
+  private engine?: SearchEngine;
+  /** True while the reader types: one history entry per typing run, not per key. */
+  private typing = false;
+  private renderToken = 0;
+
+  connectedCallback() {
+    this.container = this.querySelector<HTMLElement>('[data-items]');
+    this.countLine = this.querySelector<HTMLElement>('[data-count]');
+    this.empty = this.querySelector<HTMLElement>('[data-empty]');
+    this.input = this.querySelector<HTMLInputElement>('input[name="q"]');
+    this.trackSelect = this.querySelector<HTMLSelectElement>('select[name="track"]');
+    this.cards = [...(this.container?.querySelectorAll<HTMLElement>(':scope > [data-slug]') ?? [])].map((element) => ({
+      element,
+      id: element.dataset.slug ?? '',
+      tags: (element.dataset.tags ?? '').split(' ').filter(Boolean),
+      track: element.dataset.track || undefined,
+    }));
+
+    for (const link of this.querySelectorAll<HTMLAnchorElement>('a[data-chip]')) this.makeChip(link);
+    const form = this.querySelector<HTMLFormElement>('[data-filter-form]');
+    if (form) {
+      form.hidden = false;
+      form.addEventListener('submit', (event) => {
+        event.preventDefault();
+        this.typing = false;
+      });
+    }
+    this.input?.addEventListener('focus', () => void this.ensureEngine(), { once: true });
+    this.input?.addEventListener('input', () => this.update({ ...this.state, q: this.input!.value }, 'typing'));
+    this.input?.addEventListener('blur', () => (this.typing = false));
+    this.trackSelect?.addEventListener('change', () => this.update({ ...this.state, track: this.trackSelect!.value }, 'push'));
+    this.querySelector('[data-clear]')?.addEventListener('click', () => {
+      this.update(EMPTY_FILTER, 'push');
+      this.input?.focus();
+    });
+    addEventListener('popstate', () => this.restore());
+    this.restore();
+  }
+
+  private known() {
+    return {
+      tags: new Set(this.chips.keys()),
+      tracks: this.trackSelect ? new Set([...this.trackSelect.options].map((o) => o.value).filter(Boolean)) : new Set<string>(),
+    };
+  }
+
+  /** Reads the state from the address bar: on load, reload and back/forward. */
+  private restore() {
+    this.typing = false;
+    const state = readFilterState(location.search, this.known());
+    const canonical = writeFilterState(state, location.search);
+    if (canonical !== location.search) history.replaceState(history.state, '', `${location.pathname}${canonical}${location.hash}`);
+    this.state = state;
+    if (this.input && this.input.value !== state.q) this.input.value = state.q;
+    void this.render();
+  }
+
+  private makeChip(link: HTMLAnchorElement) {
+    const tag = link.dataset.tag ?? '';
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = link.className;
+    button.dataset.tag = tag;
+    button.setAttribute('aria-pressed', 'false');
+    button.append(...link.childNodes);
+    button.addEventListener('click', () => {
+      void this.ensureEngine();
+      this.update(toggleTag(this.state, tag), 'push');
+    });
+    link.replaceWith(button);
+    this.chips.set(tag, button);
+  }
+
+  private update(next: FilterState, mode: 'push' | 'typing') {
+    if (sameFilter(next, this.state)) return;
+    this.state = next;
+    const url = `${location.pathname}${writeFilterState(next, location.search)}${location.hash}`;
+    if (mode === 'typing' && this.typing) history.replaceState(history.state, '', url);
+    else history.pushState(history.state, '', url);
+    this.typing = mode === 'typing';
+    if (mode !== 'typing' && this.input && this.input.value !== next.q) this.input.value = next.q;
+    void this.render();
+  }
+
+  private ensureEngine(): Promise<SearchEngine | undefined> {
+    const url = this.dataset.index;
+    if (this.engine || !url) return Promise.resolve(this.engine);
+    return loadSearchIndex(url).then(
+      (engine) => {
+        this.engine = engine;
+        return engine;
+      },
+      () => undefined,
+    );
+  }
+
+  private async render() {
+    const token = ++this.renderToken;
+    const state = this.state;
+    for (const [tag, chip] of this.chips) chip.setAttribute('aria-pressed', String(state.tags.includes(tag)));
+    if (this.trackSelect && this.trackSelect.value !== state.track) this.trackSelect.value = state.track;
+    const query = state.q.trim();
+    if (query !== '' && !this.engine) {
+      this.setCount('Searching…');
+      await this.ensureEngine();
+      if (token !== this.renderToken) return;
+      if (!this.engine) {
+        this.setCount('Search is unavailable right now; tag filters still work.');
+        this.show(applyFilter(this.cards, { ...state, q: '' }), state);
+        return;
+      }
+    }
+    const engine = this.engine;
+    const rank = engine
+      ? (allowed: ReadonlySet<string>) => engine.search(query, (i) => allowed.has(engine.entries[i]!.id)).hits.map((hit) => hit.entry.id)
+      : undefined;
+    this.show(applyFilter(this.cards, state, rank), state);
+  }
+
+  private show(visible: Card[], state: FilterState) {
+    const shown = new Set(visible);
+    const order = state.q.trim() !== '' ? [...visible, ...this.cards.filter((c) => !shown.has(c))] : this.cards;
+    // Re-append only when the order changed, so an unfiltered page keeps its DOM untouched.
+    const current = [...(this.container?.children ?? [])];
+    if (order.some((card, i) => current[i] !== card.element)) this.container?.append(...order.map((c) => c.element));
+    for (const card of this.cards) card.element.hidden = !shown.has(card);
+    const noun = this.dataset.noun ?? 'item';
+    this.setCount(countLine(visible.length, this.cards.length, noun, this.dataset.nounPlural));
+    if (this.empty) this.empty.hidden = visible.length > 0;
+    this.toggleAttribute('data-filtering', isFiltering(state));
+  }
+
+  private setCount(text: string) {
+    if (this.countLine && this.countLine.textContent !== text) this.countLine.textContent = text;
+  }
+}
