@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { buildGarden, ROOT, type BuildResult } from '../helpers/build';
-import { exists, listFiles, read } from '../helpers/files';
+import { exists, listFiles, pageScripts, read } from '../helpers/files';
 
 const GARDEN = join(ROOT, 'tests/fixtures/good');
 let build: BuildResult;
@@ -118,9 +118,12 @@ describe('building a small garden', () => {
     expect(exists(build.outDir, 'tags/drafts-only/index.html')).toBe(false);
   });
 
-  it('ships no JavaScript beyond the small site script', () => {
-    const scripts = listFiles(join(build.outDir, '_astro')).filter((f) => f.endsWith('.js'));
-    const total = scripts.reduce((sum, f) => sum + read(join(build.outDir, '_astro'), f).length, 0);
-    expect(total).toBeLessThan(4_000);
+  it('ships plain pages only the site script and the search launcher, a few KB, never Fuse or the quiz', () => {
+    for (const page of ['tags/index.html', 'bits/stable-softmax/index.html', '404.html', 'shorts/walk-forward/index.html']) {
+      const { sources, gzipBytes } = pageScripts(build.outDir, page);
+      expect(gzipBytes, page).toBeLessThan(3_500);
+      expect(sources.join(' '), page).not.toMatch(/fuse|QuizSession|quiz-session/i);
+    }
+    expect(pageScripts(build.outDir, 'cheatsheets/basics/index.html').sources.join(' ')).toMatch(/QuizSession/);
   });
 });

@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -19,4 +20,13 @@ export function exists(dir: string, path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The JavaScript a page loads up front: its inline scripts and the module scripts it references, in gzip bytes. */
+export function pageScripts(outDir: string, page: string): { sources: string[]; gzipBytes: number } {
+  const html = read(outDir, page);
+  const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1] ?? '');
+  const sources = [...html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1] ?? '');
+  const bodies = [...inline, ...sources.map((src) => read(outDir, src.replace(/^\/+/, '')))];
+  return { sources, gzipBytes: bodies.reduce((sum, body) => sum + gzipSync(body).length, 0) };
 }
