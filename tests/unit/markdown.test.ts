@@ -23,8 +23,8 @@ describe('plugin lists', () => {
     expect(remarkPluginsFor()).toEqual([remarkMath]);
   });
 
-  it('highlights with GitHub light and dark themes, light by default', () => {
-    expect(shikiConfig).toMatchObject({ themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: 'light', wrap: false });
+  it('highlights with GitHub light and dark themes, both as CSS variables for the stylesheet to pick', () => {
+    expect(shikiConfig).toMatchObject({ themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false, wrap: false });
   });
 });
 
@@ -108,8 +108,8 @@ describe('code blocks', () => {
     const code = await html(python);
     expect(code).toContain('<pre class="astro-code astro-code-themes github-light github-dark"');
     expect(code).toContain('data-language="python"');
-    expect(code).toContain('--shiki-dark-bg:#24292e');
-    expect(code).toMatch(/<span style="color:#[0-9A-Fa-f]{6};--shiki-dark:#[0-9A-Fa-f]{6}">def<\/span>/);
+    expect(code).toContain('--shiki-light-bg:#fff;--shiki-dark-bg:#24292e');
+    expect(code).toMatch(/<span style="--shiki-light:#[0-9A-Fa-f]{6};--shiki-dark:#[0-9A-Fa-f]{6}">def<\/span>/);
     expect(count(code, /--shiki-dark:/)).toBeGreaterThan(3);
   });
 
@@ -200,7 +200,7 @@ describe('a small document', () => {
       </tr>
       </tbody>
       </table>
-      <div class="code-block"><pre class="astro-code astro-code-themes github-light github-dark" style="background-color:#fff;--shiki-dark-bg:#24292e;color:#24292e;--shiki-dark:#e1e4e8; overflow-x: auto;" tabindex="0" data-language="text"><code><span class="line"><span>hello</span></span></code></pre><button type="button" class="copy-code" hidden data-copy-code="" aria-label="Copy code">Copy</button></div>"
+      <div class="code-block"><pre class="astro-code astro-code-themes github-light github-dark" style="--shiki-light:#24292e;--shiki-dark:#e1e4e8;--shiki-light-bg:#fff;--shiki-dark-bg:#24292e; overflow-x: auto;" tabindex="0" data-language="text"><code><span class="line"><span>hello</span></span></code></pre><button type="button" class="copy-code" hidden data-copy-code="" aria-label="Copy code">Copy</button></div>"
     `);
   });
 });
