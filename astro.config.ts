@@ -8,12 +8,17 @@ import { gardenUrls } from './src/lib/urls';
 import { linkTargetsDigest } from './src/lib/links/targets';
 import { gardenCacheDir, resolveContentDir } from './src/lib/content-dir';
 import { gardenCheck } from './src/integrations/garden-check';
+import { noteRendering } from './src/integrations/note-render';
+import { gardenProcessor, NoteRenderer } from './src/lib/markdown/note-renderer';
+import { resolve } from 'node:path';
 import { siteConfig } from './src/site.config';
 
 const contentDir = resolveContentDir(process.env, process.cwd());
 // Astro's content store remembers entries between builds: a garden elsewhere gets a store of its own.
 const cacheDir = process.env.GARDEN_CACHE_DIR ?? gardenCacheDir(contentDir, process.cwd());
 const linkTargets = createLinkTargetsProvider(contentDir, gardenUrls(siteConfig.base));
+// Notes render once per change, on worker threads, into a cache of their own (src/lib/markdown/note-renderer.ts).
+const notes = new NoteRenderer({ contentDir, cacheDir: resolve(cacheDir), projectRoot: process.cwd(), base: siteConfig.base, targets: linkTargets });
 
 export default defineConfig({
   site: siteConfig.url,
@@ -22,10 +27,10 @@ export default defineConfig({
   outDir: process.env.GARDEN_OUT_DIR ?? './dist',
   cacheDir,
   markdown: {
-    processor: unified({ remarkPlugins: remarkPluginsFor({ targets: linkTargets, contentDir, digest: linkTargetsDigest(linkTargets()) }), rehypePlugins }),
+    processor: gardenProcessor(unified({ remarkPlugins: remarkPluginsFor({ targets: linkTargets, contentDir, digest: linkTargetsDigest(linkTargets()) }), rehypePlugins }), notes),
     shikiConfig,
   },
-  integrations: [gardenCheck({ contentDir, base: siteConfig.base }), mdx(), sitemap()],
+  integrations: [noteRendering(notes), gardenCheck({ contentDir, base: siteConfig.base }), mdx(), sitemap()],
   vite: {
     server: { watch: { ignored: ['**/dist/**'] } },
   },

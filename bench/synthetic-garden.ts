@@ -5,17 +5,8 @@
  * (seeded), so every run measures the same garden.
  */
 import { STOPWORDS } from '../src/lib/search/tokens';
+import { seededRandom as rng } from '../src/lib/study/shuffle';
 
-export function rng(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TERMS = `attention transformer softmax logits tokenizer embedding gradient optimizer momentum adam adamw weight decay
 learning rate schedule warmup cosine annealing batch normalization layer norm dropout residual connection encoder decoder

@@ -15,16 +15,19 @@ import { formatProblem, GardenContentError, type ContentProblem } from '../lib/e
 export function gardenCheck(options: { contentDir: string; base?: string }): AstroIntegration {
   const contentDir = resolve(options.contentDir);
   let projectRoot = process.cwd();
+  let cacheDir: string | undefined;
   /** The problems last reported in `astro dev`, as printed lines. */
   let previous = new Set<string>();
   const check = (allowDrafts: boolean) =>
-    checkGardenFolder(contentDir, { projectRoot, allowDrafts, ...(options.base ? { base: options.base } : {}) }).problems;
+    checkGardenFolder(contentDir, { projectRoot, allowDrafts, ...(cacheDir ? { cacheDir } : {}), ...(options.base ? { base: options.base } : {}) }).problems;
 
   return {
     name: 'garden-check',
     hooks: {
       'astro:config:setup': ({ command, config, logger, updateConfig }) => {
         projectRoot = fileURLToPath(config.root);
+        // Body scans and formula checks are remembered in the build's cache folder (src/lib/check/memo.ts).
+        cacheDir = fileURLToPath(config.cacheDir);
         // Drafts follow the command, not NODE_ENV: a build run with NODE_ENV=test must still hide them.
         updateConfig({ vite: { define: { 'import.meta.env.GARDEN_SHOW_DRAFTS': JSON.stringify(command === 'dev') } } });
         if (command === 'preview' || command === 'sync') return;

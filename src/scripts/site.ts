@@ -54,7 +54,9 @@ async function copyCode(button: HTMLButtonElement) {
   setTimeout(() => (button.textContent = 'Copy'), 1600);
 }
 
-for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-copy-code]')) {
-  button.hidden = false;
-  button.addEventListener('click', () => void copyCode(button));
-}
+for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-copy-code]')) button.hidden = false;
+// Delegated, so code blocks added later (a snippet opened on the /bits/ grid) copy too.
+document.addEventListener('click', (event) => {
+  const button = (event.target as Element | null)?.closest?.<HTMLButtonElement>('button[data-copy-code]');
+  if (button) void copyCode(button);
+});

@@ -1,36 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { buildGarden, OUTPUT, ROOT, type BuildResult } from '../helpers/build';
+import { OUTPUT, ROOT } from '../helpers/build';
 import { read } from '../helpers/files';
-import { serveStatic } from '../helpers/serve';
-import { launchChromium } from '../helpers/browser';
+import { servedGarden } from '../helpers/site';
 
-let build: BuildResult;
-let browser: Browser;
-let site: { url: string; close: () => Promise<void> };
-
-beforeAll(async () => {
-  build = await buildGarden('links-sample', join(ROOT, 'content'));
-  expect(build.code, build.output).toBe(0);
-  site = await serveStatic(build.outDir);
-  browser = await launchChromium();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const site = servedGarden('links-sample', join(ROOT, 'content'));
 
 describe('links in the sample garden', () => {
   it('resolve wikilinks to the target page with its title', () => {
-    const html = read(build.outDir, 'shorts/kv-cache-formula/index.html');
+    const html = read(site.build.outDir, 'shorts/kv-cache-formula/index.html');
     expect(html).toMatch(/<a href="\/cheatsheets\/ml-foundations\/08-decoding\/" class="internal-link"[^>]*>The decoding loop: generation and sampling<\/a>/);
     expect(html).toMatch(/<a href="\/cheatsheets\/ml-foundations\/06-attention\/" class="internal-link"[^>]*>Attention from first principles<\/a>/);
   });
 
   it('show "Linked from" with the linking pages', () => {
-    const html = read(build.outDir, 'shorts/kv-cache-formula/index.html');
+    const html = read(site.build.outDir, 'shorts/kv-cache-formula/index.html');
     const linkedFrom = html.slice(html.indexOf('id="linked-from"'), html.indexOf('id="related-notes"'));
     for (const title of ['Attention from first principles', 'The decoding loop: generation and sampling', 'A minimal KV cache for decoding']) {
       expect(linkedFrom).toContain(title);
@@ -38,7 +22,7 @@ describe('links in the sample garden', () => {
   });
 
   it('show up to five related notes by shared tags', () => {
-    const html = read(build.outDir, 'bits/causal-mask-with-masked-fill/index.html');
+    const html = read(site.build.outDir, 'bits/causal-mask-with-masked-fill/index.html');
     const related = html.slice(html.indexOf('id="related-notes"'));
     const items = related.slice(0, related.indexOf('</ul>')).match(/<li>/g) ?? [];
     expect(items.length).toBeGreaterThan(0);
@@ -46,14 +30,14 @@ describe('links in the sample garden', () => {
   });
 
   it('load the preview script only where a body links to another note', () => {
-    expect(read(build.outDir, 'shorts/kv-cache-formula/index.html')).toContain('<link-preview>');
-    expect(read(build.outDir, 'bits/reservoir-sampling/index.html')).not.toContain('<link-preview>');
+    expect(read(site.build.outDir, 'shorts/kv-cache-formula/index.html')).toContain('<link-preview>');
+    expect(read(site.build.outDir, 'bits/reservoir-sampling/index.html')).not.toContain('<link-preview>');
   });
 });
 
 describe('link previews', () => {
   it('appear on hover and on keyboard focus, and go away with Escape', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     await page.goto(`${site.url}/shorts/kv-cache-formula/`);
     const link = page.locator('article a.internal-link', { hasText: 'The decoding loop' });
     const card = page.locator('.link-preview');
@@ -74,7 +58,7 @@ describe('link previews', () => {
   });
 
   it('stay off on touch devices', async () => {
-    const context = await browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 800 } });
+    const context = await site.browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 800 } });
     const page = await context.newPage();
     await page.goto(`${site.url}/shorts/kv-cache-formula/`);
     await page.locator('article a.internal-link').first().focus();

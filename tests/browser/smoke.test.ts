@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { buildGarden, OUTPUT, ROOT } from '../helpers/build';
-import { serveStatic } from '../helpers/serve';
-import { launchChromium } from '../helpers/browser';
+import type { Page } from 'playwright-core';
+import { OUTPUT, ROOT } from '../helpers/build';
+import { servedGarden } from '../helpers/site';
 
 const SHOTS = join(OUTPUT, 'screenshots');
 const templates = [
@@ -21,21 +20,8 @@ const templates = [
   { name: 'not-found', path: '/no-such-page/' },
 ];
 
-let browser: Browser;
-let site: { url: string; close: () => Promise<void> };
-
-beforeAll(async () => {
-  const build = await buildGarden('sample', join(ROOT, 'content'));
-  expect(build.code, build.output).toBe(0);
-  site = await serveStatic(build.outDir);
-  browser = await launchChromium();
-  mkdirSync(SHOTS, { recursive: true });
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const site = servedGarden('sample', join(ROOT, 'content'));
+beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
 
 /** Opens a page and records everything that went wrong while it loaded. */
 async function open(page: Page, path: string) {
@@ -55,7 +41,7 @@ async function open(page: Page, path: string) {
 describe('every page template of the sample garden', () => {
   for (const template of templates) {
     it(`${template.name} loads without errors and fits a desktop and a 360 px phone`, async () => {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
       const { response, problems } = await open(page, template.path);
       expect(response?.status()).toBe(template.name === 'not-found' ? 404 : 200);
       expect(problems).toEqual([]);
@@ -73,7 +59,7 @@ describe('every page template of the sample garden', () => {
 
 describe('theme', () => {
   it('follows the system theme before paint', async () => {
-    const context = await browser.newContext({ colorScheme: 'dark' });
+    const context = await site.browser.newContext({ colorScheme: 'dark' });
     const page = await context.newPage();
     await page.goto(`${site.url}/bits/`);
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
@@ -82,7 +68,7 @@ describe('theme', () => {
   });
 
   it('toggles, and the choice survives a reload without a flash of the other theme', async () => {
-    const context = await browser.newContext({ colorScheme: 'light' });
+    const context = await site.browser.newContext({ colorScheme: 'light' });
     const page = await context.newPage();
     await page.goto(`${site.url}/shorts/kv-cache-formula/`);
     const toggle = page.getByRole('button', { name: 'Switch to dark theme' });
@@ -103,7 +89,7 @@ describe('theme', () => {
 
 describe('code blocks', () => {
   it('show a copy button that copies the code', async () => {
-    const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const context = await site.browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
     const page = await context.newPage();
     await page.goto(`${site.url}/bits/causal-mask-with-masked-fill/`);
     const button = page.locator('button[data-copy-code]').first();
@@ -115,7 +101,7 @@ describe('code blocks', () => {
   });
 
   it('hide the copy button when JavaScript is off', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${site.url}/bits/causal-mask-with-masked-fill/`);
     await expect(page.locator('button[data-copy-code]').first().isVisible()).resolves.toBe(false);

@@ -9,9 +9,8 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { buildGarden, OUTPUT, ROOT } from '../helpers/build';
-import { serveStatic } from '../helpers/serve';
-import { launchChromium } from '../helpers/browser';
+import { OUTPUT, ROOT } from '../helpers/build';
+import { servedGarden } from '../helpers/site';
 import { read } from '../helpers/files';
 
 const NAME = 'study-sample';
@@ -22,23 +21,8 @@ const CHAPTER = '/cheatsheets/ml-foundations/01-tensors/';
 const OTHER_CHAPTER = '/cheatsheets/ml-interview/02-systems-and-debugging/';
 const KEY = 'garden-study-marks';
 
-let browser: Browser;
-let site: { url: string; close: () => Promise<void> };
-let outDir: string;
-
-beforeAll(async () => {
-  const build = await buildGarden(NAME, join(ROOT, 'content'));
-  expect(build.code, build.output).toBe(0);
-  outDir = build.outDir;
-  site = await serveStatic(outDir);
-  browser = await launchChromium();
-  mkdirSync(SHOTS, { recursive: true });
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const site = servedGarden(NAME, join(ROOT, 'content'));
+beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
 
 interface Opened {
   context: BrowserContext;
@@ -48,7 +32,7 @@ interface Opened {
 
 /** A fresh browser profile (empty localStorage) on one page, recording script errors. */
 async function open(path: string, options: Parameters<Browser['newContext']>[0] = {}, init?: () => void): Promise<Opened> {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, ...options });
+  const context = await site.browser.newContext({ viewport: { width: 1100, height: 900 }, ...options });
   if (init) await context.addInitScript(init);
   const page = await context.newPage();
   page.setDefaultTimeout(8_000);
@@ -89,20 +73,20 @@ describe('the page without JavaScript', () => {
 
 describe('the script', () => {
   it('is small and loads only on pages with quiz facts', () => {
-    const scriptOf = (path: string) => [...read(outDir, path).matchAll(/<script type="module" src="\/(_astro\/QuizSession[^"]+\.js)"/g)].map((m) => m[1]!);
+    const scriptOf = (path: string) => [...read(site.build.outDir, path).matchAll(/<script type="module" src="\/(_astro\/QuizSession[^"]+\.js)"/g)].map((m) => m[1]!);
     const [script] = scriptOf('cheatsheets/ml-foundations/index.html');
     expect(script).toBeTruthy();
     expect(scriptOf('cheatsheets/ml-foundations/01-tensors/index.html')).toEqual([script]);
     for (const page of ['index.html', 'bits/index.html', 'shorts/kv-cache-formula/index.html', 'cheatsheets/index.html', 'tags/index.html']) {
       expect(scriptOf(page), page).toEqual([]);
     }
-    const gzipped = gzipSync(readFileSync(join(outDir, script!)), { level: 9 }).length;
-    writeFileSync(join(OUTPUT, NAME, 'script-size.txt'), `${script}: ${readFileSync(join(outDir, script!)).length} bytes, ${gzipped} bytes gzip -9\n`);
+    const gzipped = gzipSync(readFileSync(join(site.build.outDir, script!)), { level: 9 }).length;
+    writeFileSync(join(OUTPUT, NAME, 'script-size.txt'), `${script}: ${readFileSync(join(site.build.outDir, script!)).length} bytes, ${gzipped} bytes gzip -9\n`);
     expect(gzipped).toBeLessThanOrEqual(6 * 1024);
   });
 
   it('renders each fact once, with its id and chapter as data attributes and no JSON copy', () => {
-    const html = read(outDir, 'cheatsheets/ml-foundations/01-tensors/index.html');
+    const html = read(site.build.outDir, 'cheatsheets/ml-foundations/01-tensors/index.html');
     expect(html).toMatch(/<li class="fact" id="fact-ml-foundations-01-tensors-[0-9a-z]+" data-fact-id="ml-foundations\/01-tensors#[0-9a-z]+" data-chapter="ml-foundations\/01-tensors"/);
     expect(html.split('are the sizes along those axes, not the rank').length - 1).toBe(1);
     expect(html).not.toContain('application/json');

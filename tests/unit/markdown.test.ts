@@ -24,7 +24,7 @@ describe('plugin lists', () => {
   });
 
   it('highlights with GitHub light and dark themes, both as CSS variables for the stylesheet to pick', () => {
-    expect(shikiConfig).toMatchObject({ themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false, wrap: false });
+    expect(shikiConfig).toMatchObject({ themes: { light: 'github-light-default', dark: 'github-dark-default' }, defaultColor: false, wrap: false });
   });
 });
 
@@ -48,7 +48,7 @@ describe('math', () => {
 
   it('typesets display math as a block', async () => {
     const code = await html('Softmax:\n\n$$\n\\mathrm{softmax}(z)_i = \\frac{e^{z_i}}{\\sum_j e^{z_j}}\n$$\n\nAfter.');
-    expect(code).toContain('<span class="katex-display"><span class="katex">');
+    expect(code).toContain('<span class="katex-display" tabindex="0"><span class="katex">');
     expect(code).toContain('<math xmlns="http://www.w3.org/1998/Math/MathML" display="block">');
     expect(code).toContain('<annotation encoding="application/x-tex">\\mathrm{softmax}(z)_i = \\frac{e^{z_i}}{\\sum_j e^{z_j}}</annotation>');
     expect(code).toContain('<span class="mfrac">');
@@ -59,7 +59,7 @@ describe('math', () => {
 
   it('typesets a ```math fence as display math, not as code', async () => {
     const code = await html('```math\n\\frac{1}{2}\n```\n');
-    expect(code).toContain('<span class="katex-display">');
+    expect(code).toContain('<span class="katex-display" tabindex="0">');
     expect(code).not.toContain('astro-code');
     expect(code).not.toContain('data-copy-code');
   });
@@ -106,9 +106,9 @@ describe('code blocks', () => {
 
   it('highlights code with Shiki in both themes', async () => {
     const code = await html(python);
-    expect(code).toContain('<pre class="astro-code astro-code-themes github-light github-dark"');
+    expect(code).toContain('<pre class="astro-code astro-code-themes github-light-default github-dark-default"');
     expect(code).toContain('data-language="python"');
-    expect(code).toContain('--shiki-light-bg:#fff;--shiki-dark-bg:#24292e');
+    expect(code).toContain('--shiki-light-bg:#ffffff;--shiki-dark-bg:#0d1117');
     expect(code).toMatch(/<span style="--shiki-light:#[0-9A-Fa-f]{6};--shiki-dark:#[0-9A-Fa-f]{6}">def<\/span>/);
     expect(count(code, /--shiki-dark:/)).toBeGreaterThan(3);
   });
@@ -186,7 +186,7 @@ describe('a small document', () => {
       <li>one</li>
       <li>two</li>
       </ul>
-      <table>
+      <table tabindex="0">
       <thead>
       <tr>
       <th>n</th>
@@ -200,7 +200,7 @@ describe('a small document', () => {
       </tr>
       </tbody>
       </table>
-      <div class="code-block"><pre class="astro-code astro-code-themes github-light github-dark" style="--shiki-light:#24292e;--shiki-dark:#e1e4e8;--shiki-light-bg:#fff;--shiki-dark-bg:#24292e; overflow-x: auto;" tabindex="0" data-language="text"><code><span class="line"><span>hello</span></span></code></pre><button type="button" class="copy-code" hidden data-copy-code="" aria-label="Copy code">Copy</button></div>"
+      <div class="code-block"><pre class="astro-code astro-code-themes github-light-default github-dark-default" style="--shiki-light:#1f2328;--shiki-dark:#e6edf3;--shiki-light-bg:#ffffff;--shiki-dark-bg:#0d1117; overflow-x: auto;" tabindex="0" data-language="text"><code><span class="line"><span>hello</span></span></code></pre><button type="button" class="copy-code" hidden data-copy-code="" aria-label="Copy code">Copy</button></div>"
     `);
   });
 });

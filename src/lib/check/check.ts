@@ -11,10 +11,10 @@ import { bitSchema, chapterSchema, partsFileSchema, quizSchema, shortSchema } fr
 import { describeIssue, fieldPath, type ContentProblem } from '../errors';
 import { findYamlLine } from './source-lines';
 import { fenceLanguages, isKnownFenceLanguage } from './languages';
-import { katexFailure } from './math';
 import { checkGardenLinks, type LinkCheckOptions } from './links';
 import { classifyGardenPath, type GardenPathKind } from '../paths';
-import { scanBody, type BodyScan } from './body-scan';
+import type { BodyScan } from './body-scan';
+import { directMemo, type CheckMemo } from './memo';
 import { checkRootLink, editDistance, FIXED_PAGES, siteUrls, type SiteEntries } from './site-pages';
 import type { Utf8Error } from './utf8';
 import { DEFAULT_MAX_BYTES, formatBytes } from './limits';
@@ -41,6 +41,8 @@ export interface CheckOptions extends Partial<LinkCheckOptions> {
   staticPages?: readonly string[];
   /** The configured base path; a root link may carry it or not. */
   base?: string;
+  /** Remembers body scans and formula checks between runs (the build keeps one in its cache folder). */
+  memo?: CheckMemo;
 }
 
 interface ParsedEntry {
@@ -78,7 +80,7 @@ export function checkGarden(files: readonly GardenFile[], options: CheckOptions 
 
   checkDuplicateSlugs(parsed, report);
   checkCrossReferences(parsed, valid, report, files.some((file) => classifyGardenPath(file.path) === 'parts'));
-  const scans = checkBodies(parsed, report);
+  const scans = checkBodies(parsed, report, options.memo ?? directMemo);
   problems.push(...checkGardenLinks(files, { allowDrafts: options.allowDrafts ?? false }));
   checkBodyScans(parsed, scans, valid, options, report);
   return problems;
@@ -227,16 +229,16 @@ function checkCrossReferences(parsed: readonly ParsedEntry[], valid: Map<ParsedE
 }
 
 /** What only the Markdown body can get wrong: formulas KaTeX rejects and code-fence languages Shiki lacks. */
-function checkBodies(parsed: readonly ParsedEntry[], report: Report): Map<ParsedEntry, BodyScan> {
+function checkBodies(parsed: readonly ParsedEntry[], report: Report, memo: CheckMemo): Map<ParsedEntry, BodyScan> {
   const scans = new Map<ParsedEntry, BodyScan>();
   for (const entry of parsed) {
     if (entry.kind === 'parts' || entry.kind === 'quiz') continue;
     const bodyStart = entry.yamlRange[1] + 1;
     const body = entry.lines.slice(bodyStart).join('\n');
-    const scan = scanBody(body);
+    const scan = memo.scanBody(body);
     scans.set(entry, scan);
     for (const formula of scan.formulas) {
-      const reason = katexFailure(formula.value, formula.display);
+      const reason = memo.katexFailure(formula.value, formula.display);
       if (reason === undefined) continue;
       report(entry.file, 'math', `KaTeX cannot typeset "${formula.value.replace(/\s+/g, ' ').trim()}": ${reason} (expected a valid formula)`, bodyStart + formula.line);
     }

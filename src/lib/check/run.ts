@@ -11,6 +11,7 @@ import { readGardenFiles } from './read-garden';
 import { maxBytesFromEnv } from './limits';
 import { FIXED_PAGES, routeUrl } from './site-pages';
 import { sortProblems, type ContentProblem } from '../errors';
+import { FileCheckMemo } from './memo';
 
 export interface CheckFolderOptions {
   /** The generator's folder, whose src/pages lists the static routes. */
@@ -22,6 +23,8 @@ export interface CheckFolderOptions {
   base?: string;
   /** Default: GARDEN_MAX_BYTES, else 2 MB. */
   maxBytes?: number;
+  /** A folder where body scans and formula checks are remembered between runs (the build's cache folder). */
+  cacheDir?: string;
 }
 
 export interface FolderCheck {
@@ -32,13 +35,16 @@ export interface FolderCheck {
 export function checkGardenFolder(contentDir: string, options: CheckFolderOptions): FolderCheck {
   const maxBytes = options.maxBytes ?? maxBytesFromEnv(process.env);
   const files = readGardenFiles(contentDir, options.cwd ?? process.cwd(), { maxBytes });
+  const memo = options.cacheDir ? new FileCheckMemo(options.cacheDir, options.projectRoot) : undefined;
   const problems = checkGarden(files, {
     allowDrafts: options.allowDrafts ?? false,
     base: options.base ?? '/',
     maxBytes,
     editorial: true,
     staticPages: staticPages(join(options.projectRoot, 'src/pages')),
+    ...(memo ? { memo } : {}),
   });
+  memo?.save();
   return { problems: sortProblems(problems), files: files.length };
 }
 

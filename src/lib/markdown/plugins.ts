@@ -9,6 +9,7 @@ import { rehypeMathErrors } from './rehype-math-errors';
 import { rehypeCodeCopy } from './rehype-code-copy';
 import { rehypeHeadingAnchors } from './rehype-heading-anchors';
 import { rehypeBaseLinks } from './rehype-base-links';
+import { rehypeScrollRegions } from './rehype-scroll-regions';
 import { siteConfig } from '../../site.config';
 import { remarkGardenLinks, type RemarkLinksOptions } from '../links/remark-links';
 
@@ -23,6 +24,8 @@ export const rehypePlugins: RehypePlugins = [
   // KaTeX reports a formula it cannot parse as a warning and renders it red; we stop the build instead.
   [rehypeKatex, { strict: 'ignore' }],
   rehypeMathErrors,
+  // Tables and display formulas scroll sideways when wide: keyboard users must reach them.
+  rehypeScrollRegions,
   rehypeCodeCopy,
   // Astro adds heading ids only after these plugins; the anchors need them now.
   rehypeHeadingIds,
@@ -32,7 +35,8 @@ export const rehypePlugins: RehypePlugins = [
 ];
 
 export const shikiConfig: ShikiConfig = {
-  themes: { light: 'github-light', dark: 'github-dark' },
+  // The "default" GitHub themes: the older github-light/github-dark colour comments and parameters below 4.5:1 contrast.
+  themes: { light: 'github-light-default', dark: 'github-dark-default' },
   // Both themes as CSS variables; global.css picks one with light-dark().
   defaultColor: false,
   wrap: false,

@@ -1,0 +1,142 @@
+/**
+ * What a built site makes a reader download: for one page of each template,
+ * the JavaScript and CSS it loads (external files, following static imports of
+ * module scripts, plus inline <script> and <style>), raw and gzipped; and the
+ * HTML weight of the heaviest listing pages.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+export interface Weight {
+  raw: number;
+  gzip: number;
+}
+
+export interface PageWeight {
+  template: string;
+  page: string;
+  html: Weight;
+  js: Weight & { files: string[] };
+  css: Weight & { files: string[] };
+  /** Whether KaTeX's stylesheet is among the CSS it loads. */
+  katexCss: boolean;
+  /** Whether the page's HTML holds typeset math. */
+  hasMath: boolean;
+}
+
+const gz = (bytes: Buffer | string) => gzipSync(bytes, { level: 9 }).length;
+const weigh = (bytes: Buffer | string): Weight => ({ raw: Buffer.byteLength(bytes), gzip: gz(bytes) });
+
+/** Every file under a folder, relative to it. */
+export function listFiles(root: string): string[] {
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(root, join(e.parentPath, e.name)))
+    .sort();
+}
+
+export function outputSize(root: string): { bytes: number; files: number; pages: number } {
+  const files = listFiles(root);
+  return {
+    bytes: files.reduce((sum, f) => sum + statSync(join(root, f)).size, 0),
+    files: files.length,
+    pages: files.filter((f) => f.endsWith('.html')).length,
+  };
+}
+
+/** The file a site-root URL names, with the base path stripped. */
+function fileFor(root: string, base: string, url: string): string | undefined {
+  const path = url.split(/[?#]/)[0]!;
+  if (!path.startsWith(base)) return undefined;
+  const file = resolve(root, path.slice(base.length));
+  return file.startsWith(root) && existsSync(file) ? file : undefined;
+}
+
+const attr = (tag: string, name: string) => new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(tag)?.slice(1).find((v) => v !== undefined);
+
+/** Static imports of an ES module (`import "./x.js"`, `import {a} from "./x.js"`), as files. */
+function moduleImports(file: string, source: string): string[] {
+  const out: string[] = [];
+  for (const match of source.matchAll(/(?:^|[;\s}])import\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+)["']/g)) {
+    const spec = match[1]!;
+    if (spec.startsWith('.')) out.push(resolve(dirname(file), spec));
+  }
+  return out;
+}
+
+export function pageWeight(root: string, base: string, page: string, template: string): PageWeight {
+  const htmlFile = join(root, page);
+  const html = readFileSync(htmlFile, 'utf8');
+  const jsFiles = new Set<string>();
+  const cssFiles = new Set<string>();
+  let inlineJs = '';
+  let inlineCss = '';
+  const pending: string[] = [];
+  for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+    const src = attr(match[0].slice(0, match[0].indexOf('>') + 1), 'src');
+    const type = attr(match[1]!, 'type');
+    if (type && !/module|javascript/i.test(type)) continue; // JSON data islands are not code
+    if (src) {
+      const file = fileFor(root, base, src);
+      if (file) pending.push(file);
+    } else inlineJs += match[2];
+  }
+  while (pending.length > 0) {
+    const file = pending.pop()!;
+    if (jsFiles.has(file)) continue;
+    jsFiles.add(file);
+    pending.push(...moduleImports(file, readFileSync(file, 'utf8')));
+  }
+  for (const match of html.matchAll(/<link\b[^>]*>/gi)) {
+    if (!/rel\s*=\s*["']?stylesheet/i.test(match[0])) continue;
+    const href = attr(match[0], 'href');
+    const file = href && fileFor(root, base, href);
+    if (file) cssFiles.add(file);
+  }
+  for (const match of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)) inlineCss += match[1];
+  const jsText = [...jsFiles].map((f) => readFileSync(f, 'utf8')).join('\n') + inlineJs;
+  const cssText = [...cssFiles].map((f) => readFileSync(f, 'utf8')).join('\n') + inlineCss;
+  return {
+    template,
+    page,
+    html: weigh(html),
+    js: { ...(jsText ? weigh(jsText) : { raw: 0, gzip: 0 }), files: [...jsFiles].map((f) => relative(root, f)) },
+    css: { ...(cssText ? weigh(cssText) : { raw: 0, gzip: 0 }), files: [...cssFiles].map((f) => relative(root, f)) },
+    katexCss: /\.katex\s*\{|katex_main|KaTeX_Main/i.test(cssText),
+    hasMath: html.includes('class="katex'),
+  };
+}
+
+/** One page per template, picked from the built site: for bits, one with math and one without. */
+export function templatePages(root: string): { template: string; page: string }[] {
+  const files = listFiles(root).filter((f) => f.endsWith('index.html') || f === '404.html');
+  const first = (re: RegExp, test: (html: string) => boolean = () => true) =>
+    files.find((f) => re.test(f) && test(readFileSync(join(root, f), 'utf8')));
+  const math = (html: string) => html.includes('class="katex');
+  const picks: [string, string | undefined][] = [
+    ['home', 'index.html'],
+    ['bit listing /bits/', 'bits/index.html'],
+    ['bit page (math)', first(/^bits\/[^/]+\/index\.html$/, math)],
+    ['bit page (no math)', first(/^bits\/[^/]+\/index\.html$/, (h) => !math(h))],
+    ['short listing /shorts/', 'shorts/index.html'],
+    ['short page', first(/^shorts\/[^/]+\/index\.html$/)],
+    ['cheat-sheet index', 'cheatsheets/index.html'],
+    ['night-before sheet', first(/^cheatsheets\/[^/]+\/index\.html$/)],
+    ['chapter page', first(/^cheatsheets\/[^/]+\/[^/]+\/index\.html$/)],
+    ['tag index', 'tags/index.html'],
+    ['tag page', first(/^tags\/[^/]+\/index\.html$/)],
+    ['404', '404.html'],
+  ];
+  return picks.filter((p): p is [string, string] => p[1] !== undefined && existsSync(join(root, p[1]))).map(([template, page]) => ({ template, page }));
+}
+
+/** The heaviest listing pages: /bits/, /shorts/ and the largest night-before sheet. */
+export function listingWeights(root: string): { page: string; html: Weight }[] {
+  const sheets = listFiles(root)
+    .filter((f) => /^cheatsheets\/[^/]+\/index\.html$/.test(f))
+    .sort((a, b) => statSync(join(root, b)).size - statSync(join(root, a)).size);
+  return ['bits/index.html', 'shorts/index.html', sheets[0]]
+    .filter((p): p is string => p !== undefined && existsSync(join(root, p)))
+    .map((page) => ({ page, html: weigh(readFileSync(join(root, page))) }));
+}

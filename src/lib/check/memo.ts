@@ -1,0 +1,85 @@
+/**
+ * The checker's slow steps — parsing a body (scanBody) and typesetting a
+ * formula (katexFailure) — remembered between builds in the build's cache
+ * folder, keyed by the body's hash and the formula's text, so a build after an
+ * edit parses only the edited notes. Everything else the checker does (YAML,
+ * schemas, cross-references) is cheap and runs every time.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { scanBody, type BodyScan } from './body-scan';
+import { katexFailure } from './math';
+
+export interface CheckMemo {
+  scanBody(body: string): BodyScan;
+  katexFailure(formula: string, displayMode: boolean): string | undefined;
+}
+
+/** No memory: what the checker does without a cache folder. */
+export const directMemo: CheckMemo = { scanBody, katexFailure };
+
+interface Stored {
+  digest: string;
+  scans: Record<string, BodyScan>;
+  formulas: Record<string, string | null>;
+}
+
+/** The versions whose change makes stored results stale: the checker's parser and KaTeX, and the files that use them. */
+function memoDigest(projectRoot: string): string {
+  const hash = createHash('sha256');
+  for (const file of ['src/lib/check/body-scan.ts', 'src/lib/check/math.ts', 'node_modules/katex/package.json', 'node_modules/remark-math/package.json', 'node_modules/micromark/package.json']) {
+    try {
+      hash.update(file).update(readFileSync(join(projectRoot, file)));
+    } catch {
+      hash.update(`${file}?`);
+    }
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+export class FileCheckMemo implements CheckMemo {
+  private readonly file: string;
+  private readonly digest: string;
+  private stored: Stored;
+  private readonly used: Stored;
+
+  constructor(cacheDir: string, projectRoot: string) {
+    this.file = join(cacheDir, 'garden-check.json');
+    this.digest = memoDigest(projectRoot);
+    this.used = { digest: this.digest, scans: {}, formulas: {} };
+    try {
+      const parsed = JSON.parse(readFileSync(this.file, 'utf8')) as Stored;
+      this.stored = parsed.digest === this.digest ? parsed : this.used;
+    } catch {
+      this.stored = this.used;
+    }
+  }
+
+  scanBody(body: string): BodyScan {
+    const key = createHash('sha1').update(body).digest('base64');
+    const scan = this.stored.scans[key] ?? scanBody(body);
+    this.used.scans[key] = scan;
+    return scan;
+  }
+
+  katexFailure(formula: string, displayMode: boolean): string | undefined {
+    const key = `${displayMode ? 'D' : 'I'}${formula}`;
+    const known = this.stored.formulas[key];
+    const reason = known !== undefined ? (known ?? undefined) : katexFailure(formula, displayMode);
+    this.used.formulas[key] = reason ?? null;
+    return reason;
+  }
+
+  /** Keeps what this check used (so entries of deleted notes fall away), atomically. */
+  save(): void {
+    try {
+      mkdirSync(dirname(this.file), { recursive: true });
+      const tmp = `${this.file}.${process.pid}.tmp`;
+      writeFileSync(tmp, JSON.stringify(this.used));
+      renameSync(tmp, this.file);
+    } catch {
+      // A cache that cannot be written only makes the next check slower.
+    }
+  }
+}

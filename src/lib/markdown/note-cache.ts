@@ -1,0 +1,119 @@
+/**
+ * The rendered-note cache: a note's HTML is kept in a file of its own under the
+ * build's cache folder, named by a hash of everything its HTML depends on —
+ * the pipeline's code and packages, the site's base path, the note's path and
+ * Markdown, and what each link it writes resolves to. A note whose inputs did
+ * not change is never rendered again, and its HTML stays out of Astro's
+ * content store (which the build bundles into one JavaScript module).
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import type { MarkdownHeading } from '@astrojs/markdown-remark';
+import { findLinks } from '../links/find';
+import { resolveFileLink, resolveWikiLink } from '../links/resolve';
+import type { LinkTarget } from '../links/targets';
+
+export interface NoteMeta {
+  headings: MarkdownHeading[];
+  hasMath: boolean;
+}
+
+export interface CachedNote extends NoteMeta {
+  /** Absolute path of the file holding the note's HTML. */
+  htmlPath: string;
+}
+
+/** The packages whose versions change rendered HTML. */
+const PACKAGES = ['@astrojs/markdown-remark', 'katex', 'shiki', 'remark-math', 'rehype-katex', 'remark-gfm', 'remark-smartypants', 'remark-rehype', 'rehype-stringify', 'rehype-raw', 'unified', 'remark-parse'];
+
+/** A digest of the pipeline itself: its source files (src/lib/markdown, src/lib/links), the packages' versions and the base path. */
+export function pipelineDigest(projectRoot: string, base: string): string {
+  const hash = createHash('sha256').update(`base ${base}\n`);
+  for (const dir of ['src/lib/markdown', 'src/lib/links']) {
+    const full = join(projectRoot, dir);
+    if (!existsSync(full)) continue;
+    for (const name of readdirSync(full).sort()) {
+      if (name.endsWith('.ts')) hash.update(`${dir}/${name}\n`).update(readFileSync(join(full, name)));
+    }
+  }
+  hash.update(readFileSync(join(projectRoot, 'src/site.config.ts')));
+  for (const name of PACKAGES) {
+    try {
+      hash.update(`${name}@${JSON.parse(readFileSync(join(projectRoot, 'node_modules', name, 'package.json'), 'utf8')).version}\n`);
+    } catch {
+      hash.update(`${name}@?\n`);
+    }
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** What every link in a note resolves to: a rendered note is reused only while this stays the same. */
+export function linkSignature(body: string, fromPath: string, targets: ReadonlyMap<string, LinkTarget>): string {
+  const options = { allowDrafts: true };
+  return findLinks(body)
+    .map((link) => {
+      const resolution = link.kind === 'wiki' ? resolveWikiLink(link.target, targets, options) : resolveFileLink(link.target, fromPath, targets, options);
+      if (!resolution) return `${link.target}\t-`;
+      return resolution.ok ? `${link.target}\t${resolution.url}\t${resolution.target.title}\t${resolution.target.excerpt}` : `${link.target}\t!${resolution.reason}`;
+    })
+    .join('\n');
+}
+
+export class NoteCache {
+  readonly dir: string;
+  readonly digest: string;
+  private readonly contentDir: string;
+
+  constructor(dir: string, contentDir: string, digest: string) {
+    this.dir = dir;
+    this.contentDir = contentDir;
+    this.digest = digest;
+  }
+
+  /** The note's path as the link resolver sees it: relative to the garden, with forward slashes. */
+  gardenPath(filePath: string): string {
+    return relative(this.contentDir, filePath).split(sep).join('/');
+  }
+
+  key(body: string, filePath: string, targets: ReadonlyMap<string, LinkTarget>): string {
+    const path = this.gardenPath(filePath);
+    return createHash('sha256').update(this.digest).update('\0').update(path).update('\0').update(body).update('\0').update(linkSignature(body, path, targets)).digest('hex').slice(0, 32);
+  }
+
+  private paths(key: string) {
+    const folder = join(this.dir, key.slice(0, 2));
+    return { folder, html: join(folder, `${key}.html`), meta: join(folder, `${key}.json`) };
+  }
+
+  get(key: string): CachedNote | undefined {
+    const { html, meta } = this.paths(key);
+    try {
+      const parsed = JSON.parse(readFileSync(meta, 'utf8')) as NoteMeta;
+      return existsSync(html) ? { ...parsed, htmlPath: html } : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Writes atomically (temporary file, then rename), so a build that stops half-way leaves no torn entry. */
+  set(key: string, note: NoteMeta & { html: string }): CachedNote {
+    const { folder, html, meta } = this.paths(key);
+    mkdirSync(folder, { recursive: true });
+    const tmp = `.${process.pid}-${Math.random().toString(36).slice(2)}`;
+    writeFileSync(html + tmp, note.html);
+    renameSync(html + tmp, html);
+    const data: NoteMeta = { headings: note.headings, hasMath: note.hasMath };
+    writeFileSync(meta + tmp, JSON.stringify(data));
+    renameSync(meta + tmp, meta);
+    return { ...data, htmlPath: html };
+  }
+}
+
+/** Whether a file is one of the garden's Markdown notes (bits, shorts, chapters), which the note pipeline renders. */
+export function isGardenNote(contentDir: string, filePath: string): boolean {
+  const path = resolve(filePath);
+  if (!path.endsWith('.md') || !path.startsWith(contentDir + sep)) return false;
+  const parts = path.slice(contentDir.length + 1).split(sep);
+  return (parts.length === 2 && (parts[0] === 'bits' || parts[0] === 'shorts')) || (parts.length === 3 && parts[0] === 'chapters');
+}

@@ -1,0 +1,23 @@
+/**
+ * Reads back a note's HTML for a page: the note pipeline keeps it in the note
+ * cache and leaves its path in the content store (`rendered.metadata.gardenHtml`,
+ * see note-renderer.ts). Undefined for an entry Astro renders itself (.mdx).
+ */
+import { readFileSync } from 'node:fs';
+
+interface RenderedLike {
+  rendered?: { metadata?: Record<string, unknown> | undefined } | undefined;
+  body?: string | undefined;
+}
+
+export function noteHtml(entry: RenderedLike): string | undefined {
+  const path = entry.rendered?.metadata?.gardenHtml;
+  return typeof path === 'string' ? readFileSync(path, 'utf8') : undefined;
+}
+
+/** Whether the note shows typeset math, so its page needs KaTeX's stylesheet. For .mdx, whether its source has a formula. */
+export function noteHasMath(entry: RenderedLike): boolean {
+  const known = entry.rendered?.metadata?.gardenMath;
+  if (typeof known === 'boolean') return known;
+  return /\$|```math/.test(entry.body ?? '');
+}

@@ -1,0 +1,86 @@
+/**
+ * The Markdown pipeline for the garden's .md notes: the same steps, in the
+ * same order, as Astro's unified processor (remark-parse, GFM, smartypants,
+ * the project's remark plugins, remark-rehype, Shiki, the project's rehype
+ * plugins, heading ids, stringify), with changes that only make it faster:
+ * formulas are typeset by rehypeKatexRaw (KaTeX's HTML kept as a string);
+ * rehype-raw — which re-parses the whole tree through an HTML parser — runs
+ * only for a note whose Markdown holds raw HTML; smartypants skips text it
+ * cannot change (remark-smartypants-fast.ts); Shiki runs last. .mdx files keep Astro's
+ * pipeline (src/lib/markdown/plugins.ts).
+ */
+import { unified, type Plugin } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkRehype from 'remark-rehype';
+import rehypeRaw from 'rehype-raw';
+import rehypeStringify from 'rehype-stringify';
+import rehypeKatex from 'rehype-katex';
+import { rehypeHeadingIds, rehypeShiki, type MarkdownHeading, type RehypePlugins, type RemarkPlugins } from '@astrojs/markdown-remark';
+import type { Root as MdastRoot } from 'mdast';
+import type { Root as HastRoot } from 'hast';
+import type { VFile } from 'vfile';
+import { VFile as File } from 'vfile';
+import { rehypeKatexRaw } from './rehype-katex-raw';
+import { remarkSmartypantsFast } from './remark-smartypants-fast';
+import { rehypePlugins as projectRehypePlugins, remarkPluginsFor, shikiConfig } from './plugins';
+import type { RemarkLinksOptions } from '../links/remark-links';
+
+export interface RenderedNote {
+  html: string;
+  headings: MarkdownHeading[];
+  /** Whether the note has typeset math (its page then needs KaTeX's stylesheet). */
+  hasMath: boolean;
+}
+
+/** Marks a note whose Markdown holds raw HTML: only such a note needs rehype-raw. */
+function remarkNoteHtml() {
+  return (tree: MdastRoot, file: VFile) => {
+    const stack: { type: string; children?: unknown[] }[] = [tree];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (node.type === 'html') {
+        file.data.gardenHasHtml = true;
+        return;
+      }
+      if (node.children) stack.push(...(node.children as typeof stack));
+    }
+  };
+}
+
+function rehypeRawWhenNeeded() {
+  const raw = (rehypeRaw as unknown as () => (tree: HastRoot, file: VFile) => HastRoot)();
+  return (tree: HastRoot, file: VFile) => (file.data.gardenHasHtml ? raw(tree, file) : undefined);
+}
+
+/** The project's rehype plugins with rehype-katex swapped for rehypeKatexRaw (same options). */
+export function noteRehypePlugins(plugins: RehypePlugins = projectRehypePlugins): RehypePlugins {
+  return plugins.map((entry) => {
+    const [plugin, options] = Array.isArray(entry) ? entry : [entry, undefined];
+    return plugin === rehypeKatex ? ([rehypeKatexRaw, options] as RehypePlugins[number]) : entry;
+  });
+}
+
+export function createNotePipeline(links: RemarkLinksOptions | undefined) {
+  const processor = unified().use(remarkParse).use(remarkGfm).use(remarkSmartypantsFast);
+  const use = (list: RemarkPlugins | RehypePlugins) => {
+    for (const entry of list) {
+      const [plugin, options] = Array.isArray(entry) ? entry : [entry, undefined];
+      processor.use(plugin as Plugin, ...(options === undefined ? [] : [options]));
+    }
+  };
+  use(remarkPluginsFor(links));
+  processor.use(remarkNoteHtml).use(remarkRehype, { allowDangerousHtml: true, passThrough: [] });
+  use(noteRehypePlugins());
+  processor.use(rehypeHeadingIds);
+  // Shiki last: it turns each code block into hundreds of spans that no other plugin needs to walk.
+  // No plugin here reads or writes inside a code block, so the output is the same as Astro's order.
+  processor.use(rehypeShiki as unknown as Plugin<[typeof shikiConfig, string[]]>, shikiConfig, ['math']);
+  processor.use(rehypeRawWhenNeeded).use(rehypeStringify, { allowDangerousHtml: true });
+
+  return async function renderNote(body: string, filePath: string | undefined, frontmatter: Record<string, unknown> = {}): Promise<RenderedNote> {
+    const file = new File({ value: body, path: filePath, data: { astro: { frontmatter } } });
+    const result = await processor.process(file);
+    return { html: String(result.value), headings: (result.data.astro?.headings ?? []) as MarkdownHeading[], hasMath: result.data.gardenHasMath === true };
+  };
+}

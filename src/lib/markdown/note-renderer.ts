@@ -1,0 +1,249 @@
+/**
+ * Renders the garden's .md notes for Astro's content layer, fast:
+ * - each note is rendered once per change (NoteCache, keyed by its inputs),
+ *   and its HTML stays in the cache folder rather than in Astro's content
+ *   store, which the build bundles into a JavaScript module (NoteBody.astro
+ *   reads it back);
+ * - `prefetch()`, called as the build starts, lists the notes the cache lacks
+ *   and hands them to one worker thread per core, so they render while the
+ *   main thread checks the garden and Astro sets itself up;
+ * - a handful of misses (an edited note) render in this thread, without
+ *   paying for workers.
+ * .mdx files and Markdown outside the garden's notes keep Astro's unified
+ * processor, which this one wraps (`gardenProcessor`).
+ */
+import { Worker } from 'node:worker_threads';
+import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseFrontmatter, type MarkdownHeading, type unified } from '@astrojs/markdown-remark';
+import type { LinkTarget } from '../links/targets';
+import { isGardenNote, NoteCache, pipelineDigest, type CachedNote } from './note-cache';
+import type { WorkerJob, WorkerReply } from './note-worker';
+// Imported up front: astro.config is loaded by a module runner that is closed once the config is read.
+import { createNotePipeline } from './note-pipeline';
+
+export interface NoteRendererOptions {
+  contentDir: string;
+  /** Astro's cache folder for this garden; notes go in its `garden-notes/`. */
+  cacheDir: string;
+  projectRoot: string;
+  base: string;
+  targets: () => ReadonlyMap<string, LinkTarget>;
+  /** Worker threads; default: one per core (GARDEN_RENDER_WORKERS overrides, 0 renders in this thread). */
+  workers?: number;
+  /** Fewer misses than this render in this thread. */
+  workerThreshold?: number;
+}
+
+type Pending = { resolve: (note: CachedNote) => void; reject: (error: Error) => void; key: string; body: string; filePath: string };
+
+export class NoteRenderer {
+  readonly cache: NoteCache;
+  private readonly contentDir: string;
+  private readonly inFlight = new Map<string, Promise<CachedNote>>();
+  private pool: Worker[] = [];
+  private readonly pending = new Map<number, Pending>();
+  private queue: WorkerJob[] = [];
+  private busy = new Map<Worker, number>();
+  private nextId = 1;
+  private local?: (body: string, filePath: string) => Promise<{ html: string; headings: MarkdownHeading[]; hasMath: boolean }>;
+  /** Notes rendered (not found in the cache) since start-up, for the build's log. */
+  rendered = 0;
+  reused = 0;
+
+  private readonly options: NoteRendererOptions;
+
+  constructor(options: NoteRendererOptions) {
+    this.options = options;
+    this.contentDir = resolve(options.contentDir);
+    this.cache = new NoteCache(join(options.cacheDir, 'garden-notes'), this.contentDir, pipelineDigest(options.projectRoot, options.base));
+  }
+
+  isNote(filePath: string): boolean {
+    return isGardenNote(this.contentDir, filePath);
+  }
+
+  private get workerCount(): number {
+    const configured = this.options.workers ?? (process.env.GARDEN_RENDER_WORKERS !== undefined ? Number(process.env.GARDEN_RENDER_WORKERS) : undefined);
+    return Math.max(0, Math.floor(configured ?? Math.min(4, availableParallelism())));
+  }
+
+  /**
+   * Starts rendering every note the cache lacks, on worker threads, before
+   * Astro asks for them. Returns how many were sent. Files that do not parse
+   * are left to the checker and to Astro.
+   */
+  prefetch(): number {
+    const targets = this.options.targets();
+    const misses: { key: string; body: string; filePath: string }[] = [];
+    for (const filePath of this.noteFiles()) {
+      try {
+        const body = parseFrontmatter(readFileSync(filePath, 'utf8'), { frontmatter: 'remove' }).content.trim();
+        const key = this.cache.key(body, filePath, targets);
+        if (!this.inFlight.has(key) && !this.cache.get(key)) misses.push({ key, body, filePath });
+      } catch {
+        continue;
+      }
+    }
+    if (misses.length < (this.options.workerThreshold ?? 24) || this.workerCount === 0) return 0;
+    for (const miss of misses) {
+      const job = this.onWorker(miss.key, miss.body, miss.filePath);
+      // A note that fails reports its error to the render that awaits it; a build stopped by the checker awaits none.
+      job.catch(() => {});
+      this.inFlight.set(miss.key, job);
+    }
+    return misses.length;
+  }
+
+  private noteFiles(): string[] {
+    const list = (dir: string, depth: number): string[] => {
+      try {
+        return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+          const path = join(dir, entry.name);
+          if (entry.isDirectory()) return depth > 0 ? list(path, depth - 1) : [];
+          return entry.isFile() && entry.name.endsWith('.md') ? [path] : [];
+        });
+      } catch {
+        return [];
+      }
+    };
+    return [...list(join(this.contentDir, 'bits'), 0), ...list(join(this.contentDir, 'shorts'), 0), ...list(join(this.contentDir, 'chapters'), 1)].sort();
+  }
+
+  /** The note, from the cache, from a render already under way, or rendered now. */
+  render(body: string, filePath: string): Promise<CachedNote> {
+    const key = this.cache.key(body, filePath, this.options.targets());
+    const running = this.inFlight.get(key);
+    if (running) return running;
+    const cached = this.cache.get(key);
+    if (cached) {
+      this.reused++;
+      return Promise.resolve(cached);
+    }
+    const job = this.renderHere(key, body, filePath);
+    this.inFlight.set(key, job);
+    return job;
+  }
+
+  private async renderHere(key: string, body: string, filePath: string): Promise<CachedNote> {
+    try {
+      return this.cache.set(key, await this.renderLocally(body, filePath));
+    } finally {
+      this.inFlight.delete(key);
+    }
+  }
+
+  private async renderLocally(body: string, filePath: string) {
+    this.local ??= createNotePipeline({ targets: this.options.targets, contentDir: this.contentDir });
+    const note = await this.local(body, filePath);
+    this.rendered++;
+    return note;
+  }
+
+  private onWorker(key: string, body: string, filePath: string): Promise<CachedNote> {
+    if (this.pool.length === 0) this.startPool();
+    return new Promise<CachedNote>((resolvePromise, reject) => {
+      const id = this.nextId++;
+      this.pending.set(id, { resolve: resolvePromise, reject, key, body, filePath });
+      this.queue.push({ id, key, body, filePath });
+      this.dispatch();
+    }).finally(() => this.inFlight.delete(key));
+  }
+
+  private startPool() {
+    const script = join(this.options.projectRoot, 'scripts/render-worker.mjs');
+    for (let i = 0; i < Math.max(1, this.workerCount); i++) {
+      const worker = new Worker(script, {
+        workerData: { contentDir: this.contentDir, cacheDir: this.cache.dir, digest: this.cache.digest, base: this.options.base },
+      });
+      worker.on('message', (reply: WorkerReply) => this.onReply(worker, reply));
+      worker.on('error', (error) => this.onWorkerError(worker, error instanceof Error ? error : new Error(String(error))));
+      worker.unref();
+      this.busy.set(worker, 0);
+      this.pool.push(worker);
+    }
+  }
+
+  /** Keeps a few jobs queued on each worker (so none idles between messages), the rest here. */
+  private dispatch() {
+    for (const worker of this.pool) {
+      while ((this.busy.get(worker) ?? 0) < 4 && this.queue.length > 0) {
+        const job = this.queue.shift()!;
+        this.busy.set(worker, (this.busy.get(worker) ?? 0) + 1);
+        worker.ref();
+        worker.postMessage(job);
+      }
+    }
+  }
+
+  private onReply(worker: Worker, reply: WorkerReply) {
+    const left = (this.busy.get(worker) ?? 1) - 1;
+    this.busy.set(worker, left);
+    if (left === 0 && this.queue.length === 0) worker.unref();
+    const waiting = this.pending.get(reply.id);
+    this.pending.delete(reply.id);
+    if (waiting) {
+      if (reply.ok) {
+        this.rendered++;
+        const cached = this.cache.get(waiting.key);
+        if (cached) waiting.resolve(cached);
+        else waiting.reject(new Error(`the render worker wrote no cache entry for ${waiting.key}`));
+      } else waiting.reject(new Error(reply.message));
+    }
+    this.dispatch();
+    if (this.pending.size === 0) this.stopPool();
+  }
+
+  private onWorkerError(worker: Worker, error: Error) {
+    // A worker that cannot start or crashes fails nothing: every note it had not finished renders here instead.
+    console.warn(`[garden] a render worker failed (${error.message}); rendering the remaining notes in the main thread`);
+    void worker;
+    this.stopPool();
+    const jobs = [...this.pending.values()];
+    this.pending.clear();
+    this.queue = [];
+    for (const job of jobs) this.renderLocally(job.body, job.filePath).then((note) => job.resolve(this.cache.set(job.key, note)), job.reject);
+  }
+
+  stopPool() {
+    for (const worker of this.pool) void worker.terminate();
+    this.pool = [];
+    this.busy.clear();
+  }
+}
+
+type UnifiedProcessor = ReturnType<typeof unified>;
+
+/**
+ * Astro's `unified()` processor with the garden's notes rendered by
+ * NoteRenderer: the content store gets the note's headings and the path of its
+ * HTML (`metadata.gardenHtml`), and an empty `html`; NoteBody.astro shows it.
+ */
+export function gardenProcessor(inner: UnifiedProcessor, notes: NoteRenderer): UnifiedProcessor {
+  return {
+    ...inner,
+    async createRenderer(shared) {
+      const fallback = await inner.createRenderer(shared);
+      return {
+        async render(content, options) {
+          const filePath = options?.fileURL ? fileURLToPath(options.fileURL) : undefined;
+          if (!filePath || !notes.isNote(filePath)) return fallback.render(content, options);
+          const note = await notes.render(content, filePath);
+          return {
+            code: '',
+            metadata: {
+              headings: note.headings,
+              localImagePaths: [],
+              remoteImagePaths: [],
+              frontmatter: options?.frontmatter ?? {},
+              gardenHtml: note.htmlPath,
+              gardenMath: note.hasMath,
+            },
+          };
+        },
+      };
+    },
+  };
+}

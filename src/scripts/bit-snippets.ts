@@ -1,0 +1,63 @@
+/**
+ * <bit-snippets>: on a large /bits/ grid the cards are compact (see
+ * src/lib/listing.ts); "Show snippet" fetches the bit's page, takes its body
+ * ([data-note-body]) and shows it in the card, loading KaTeX's stylesheet the
+ * first time a snippet has math. Without JavaScript the buttons stay hidden
+ * and the title links to the bit's page.
+ */
+class BitSnippets extends HTMLElement {
+  connectedCallback() {
+    for (const button of this.querySelectorAll<HTMLButtonElement>('button[data-snippet-toggle]')) {
+      button.hidden = false;
+      button.addEventListener('click', () => void this.toggle(button));
+    }
+  }
+
+  private async toggle(button: HTMLButtonElement) {
+    const box = button.closest('[data-slug]')?.querySelector<HTMLElement>('[data-snippet]');
+    const href = button.dataset.href;
+    if (!box || !href) return;
+    if (button.getAttribute('aria-expanded') === 'true') {
+      box.hidden = true;
+      this.label(button, false);
+      return;
+    }
+    if (box.dataset.loaded !== 'true') {
+      button.disabled = true;
+      button.textContent = 'Loading…';
+      try {
+        const response = await fetch(href);
+        if (!response.ok) throw new Error(String(response.status));
+        const page = new DOMParser().parseFromString(await response.text(), 'text/html');
+        const body = page.querySelector('[data-note-body]');
+        box.replaceChildren(...[...(body?.childNodes ?? [])].map((node) => document.importNode(node, true)));
+        box.dataset.loaded = 'true';
+        for (const copy of box.querySelectorAll<HTMLButtonElement>('button[data-copy-code]')) copy.hidden = false;
+        if (box.querySelector('.katex')) this.loadKatex();
+      } catch {
+        location.assign(href);
+        return;
+      } finally {
+        button.disabled = false;
+      }
+    }
+    box.hidden = false;
+    this.label(button, true);
+  }
+
+  private label(button: HTMLButtonElement, open: boolean) {
+    button.setAttribute('aria-expanded', String(open));
+    button.textContent = open ? 'Hide snippet' : 'Show snippet';
+  }
+
+  private loadKatex() {
+    const href = this.dataset.katexCss;
+    if (!href || [...document.styleSheets].some((sheet) => sheet.href?.endsWith(href))) return;
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = href;
+    document.head.append(link);
+  }
+}
+
+customElements.define('bit-snippets', BitSnippets);

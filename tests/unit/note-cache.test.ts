@@ -1,0 +1,146 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildLinkTargets, type LinkTargetSource } from '../../src/lib/links/targets';
+import { gardenUrls } from '../../src/lib/urls';
+import { isGardenNote, linkSignature, NoteCache, pipelineDigest } from '../../src/lib/markdown/note-cache';
+import { NoteRenderer } from '../../src/lib/markdown/note-renderer';
+import { FileCheckMemo } from '../../src/lib/check/memo';
+import { scanBody } from '../../src/lib/check/body-scan';
+import { listingShowsSnippets, LISTING_SNIPPET_LIMIT } from '../../src/lib/listing';
+import { ROOT } from '../helpers/build';
+
+const GARDEN = '/garden';
+const sources = (softmaxTitle = 'Stable softmax', otherTitle = 'Other'): LinkTargetSource[] => [
+  { collection: 'bits', id: 'softmax', title: softmaxTitle, body: '## Why\n\nShift by the max.' },
+  { collection: 'bits', id: 'other', title: otherTitle, body: 'Unrelated.' },
+];
+const targetsOf = (...args: Parameters<typeof sources>) => buildLinkTargets(sources(...args), gardenUrls('/'));
+
+const dirs: string[] = [];
+const tempDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'perf-cache-'));
+  dirs.push(dir);
+  return dir;
+};
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the rendered-note cache key', () => {
+  const cache = new NoteCache('/unused', GARDEN, 'digest');
+  const path = `${GARDEN}/bits/a.md`;
+
+  it('stays the same for the same note and the same link targets', () => {
+    expect(cache.key('See [[softmax]].', path, targetsOf())).toBe(cache.key('See [[softmax]].', path, targetsOf()));
+  });
+
+  it('changes with the Markdown, the path and the pipeline', () => {
+    const key = cache.key('Body.', path, targetsOf());
+    expect(cache.key('Body!', path, targetsOf())).not.toBe(key);
+    expect(cache.key('Body.', `${GARDEN}/bits/b.md`, targetsOf())).not.toBe(key);
+    expect(new NoteCache('/unused', GARDEN, 'other').key('Body.', path, targetsOf())).not.toBe(key);
+  });
+
+  it('changes when a note it links to changes title, not when another note does', () => {
+    const key = cache.key('See [[softmax]].', path, targetsOf());
+    expect(cache.key('See [[softmax]].', path, targetsOf('Softmax, stably'))).not.toBe(key);
+    expect(cache.key('See [[softmax]].', path, targetsOf('Stable softmax', 'Renamed'))).toBe(key);
+  });
+
+  it('records broken links and headings in the signature, so fixing the target re-renders the note', () => {
+    expect(linkSignature('[[missing]] and [[softmax#why]] and [[softmax#nope]]', 'bits/a.md', targetsOf())).toMatch(/missing\t!.*\n.*#why\t\/bits\/softmax\/#why\t.*\nsoftmax#nope\t!/);
+  });
+
+  it('depends on the pipeline source and the base path', () => {
+    expect(pipelineDigest(ROOT, '/')).toBe(pipelineDigest(ROOT, '/'));
+    expect(pipelineDigest(ROOT, '/garden/')).not.toBe(pipelineDigest(ROOT, '/'));
+  });
+});
+
+describe('the note cache', () => {
+  it('gives back what was stored, with the path of the HTML file', () => {
+    const cache = new NoteCache(tempDir(), GARDEN, 'd');
+    expect(cache.get('abc')).toBeUndefined();
+    const stored = cache.set('abcdef', { html: '<p>Hi</p>', headings: [{ depth: 2, slug: 'hi', text: 'Hi' }], hasMath: true });
+    expect(readFileSync(stored.htmlPath, 'utf8')).toBe('<p>Hi</p>');
+    expect(cache.get('abcdef')).toEqual(stored);
+  });
+
+  it('knows which files are notes the pipeline renders', () => {
+    expect(isGardenNote(GARDEN, `${GARDEN}/bits/a.md`)).toBe(true);
+    expect(isGardenNote(GARDEN, `${GARDEN}/shorts/a.md`)).toBe(true);
+    expect(isGardenNote(GARDEN, `${GARDEN}/chapters/part/01-a.md`)).toBe(true);
+    expect(isGardenNote(GARDEN, `${GARDEN}/bits/a.mdx`)).toBe(false);
+    expect(isGardenNote(GARDEN, `${GARDEN}/bits/deeper/a.md`)).toBe(false);
+    expect(isGardenNote(GARDEN, `/elsewhere/bits/a.md`)).toBe(false);
+  });
+});
+
+describe('the note renderer', () => {
+  function garden() {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'content/bits'), { recursive: true });
+    writeFileSync(join(dir, 'content/bits/a.md'), '---\ntitle: A\ntags: [x]\n---\nFormula $x^2$ and [[b]].\n');
+    writeFileSync(join(dir, 'content/bits/b.md'), '---\ntitle: B\ntags: [x]\n---\n```python\nprint(1)\n```\n');
+    const targets = () => buildLinkTargets([
+      { collection: 'bits', id: 'a', title: 'A', body: '' },
+      { collection: 'bits', id: 'b', title: 'B', body: '' },
+    ], gardenUrls('/'));
+    return { dir, renderer: () => new NoteRenderer({ contentDir: join(dir, 'content'), cacheDir: join(dir, 'cache'), projectRoot: ROOT, base: '/', targets, workers: 0 }) };
+  }
+
+  it('renders a note once and reuses it from the cache in the next build', async () => {
+    const { dir, renderer } = garden();
+    const first = renderer();
+    const note = await first.render('Formula $x^2$ and [[b]].', join(dir, 'content/bits/a.md'));
+    expect(note.hasMath).toBe(true);
+    expect(readFileSync(note.htmlPath, 'utf8')).toContain('href="/bits/b/"');
+    expect(first.rendered).toBe(1);
+    const second = renderer();
+    expect(await second.render('Formula $x^2$ and [[b]].', join(dir, 'content/bits/a.md'))).toEqual(note);
+    expect(second.rendered).toBe(0);
+    expect(second.reused).toBe(1);
+  });
+
+  it('renders notes on worker threads when many are missing, with the same HTML', async () => {
+    const { dir } = garden();
+    const targets = () => buildLinkTargets([{ collection: 'bits', id: 'a', title: 'A', body: '' }, { collection: 'bits', id: 'b', title: 'B', body: '' }], gardenUrls('/'));
+    const pooled = new NoteRenderer({ contentDir: join(dir, 'content'), cacheDir: join(dir, 'pooled'), projectRoot: ROOT, base: '/', targets, workers: 1, workerThreshold: 1 });
+    expect(pooled.prefetch()).toBe(2);
+    const viaWorker = await pooled.render('Formula $x^2$ and [[b]].', join(dir, 'content/bits/a.md'));
+    const local = new NoteRenderer({ contentDir: join(dir, 'content'), cacheDir: join(dir, 'local'), projectRoot: ROOT, base: '/', targets, workers: 0 });
+    const inThread = await local.render('Formula $x^2$ and [[b]].', join(dir, 'content/bits/a.md'));
+    expect(readFileSync(viaWorker.htmlPath, 'utf8')).toBe(readFileSync(inThread.htmlPath, 'utf8'));
+    pooled.stopPool();
+  }, 60_000);
+});
+
+describe('the checker memo', () => {
+  it('remembers body scans and formula checks between runs, and forgets what a run did not use', () => {
+    const dir = tempDir();
+    const first = new FileCheckMemo(dir, ROOT);
+    expect(first.scanBody('Text $x$ here.')).toEqual(scanBody('Text $x$ here.'));
+    expect(first.katexFailure('\\frac{a}{b', false)).toMatch(/expected '}'/);
+    expect(first.katexFailure('x^2', true)).toBeUndefined();
+    first.save();
+    const stored = JSON.parse(readFileSync(join(dir, 'garden-check.json'), 'utf8'));
+    expect(Object.keys(stored.scans)).toHaveLength(1);
+    expect(stored.formulas['Dx^2']).toBeNull();
+    expect(stored.formulas['I\\frac{a}{b']).toMatch(/expected '}'/);
+    const second = new FileCheckMemo(dir, ROOT);
+    expect(second.katexFailure('\\frac{a}{b', false)).toBe(first.katexFailure('\\frac{a}{b', false));
+    second.save();
+    expect(Object.keys(JSON.parse(readFileSync(join(dir, 'garden-check.json'), 'utf8')).scans)).toHaveLength(0);
+  });
+});
+
+describe('the /bits/ listing', () => {
+  it('shows snippets in every card up to the limit, compact cards past it', () => {
+    expect(listingShowsSnippets(1)).toBe(true);
+    expect(listingShowsSnippets(LISTING_SNIPPET_LIMIT)).toBe(true);
+    expect(listingShowsSnippets(LISTING_SNIPPET_LIMIT + 1)).toBe(false);
+    expect(listingShowsSnippets(600)).toBe(false);
+  });
+});
