@@ -10,6 +10,8 @@ import { FileCheckMemo } from '../../src/lib/check/memo';
 import { scanBody } from '../../src/lib/check/body-scan';
 import { listingShowsSnippets, LISTING_SNIPPET_LIMIT } from '../../src/lib/listing';
 import { ROOT } from '../helpers/build';
+import { markdownToText, splitSections } from '../../src/lib/search/text';
+import { noteSearchText } from '../../src/lib/markdown/note-search';
 
 const GARDEN = '/garden';
 const sources = (softmaxTitle = 'Stable softmax', otherTitle = 'Other'): LinkTargetSource[] => [
@@ -66,6 +68,14 @@ describe('the note cache', () => {
     const stored = cache.set('abcdef', { html: '<p>Hi</p>', headings: [{ depth: 2, slug: 'hi', text: 'Hi' }], hasMath: true });
     expect(readFileSync(stored.htmlPath, 'utf8')).toBe('<p>Hi</p>');
     expect(cache.get('abcdef')).toEqual(stored);
+    expect(stored.searchPath).toBeUndefined();
+  });
+
+  it("keeps a note's searchable text beside its HTML when given one", () => {
+    const cache = new NoteCache(tempDir(), GARDEN, 'd');
+    const stored = cache.set('abc123', { html: '<p>Hi</p>', headings: [], hasMath: false, search: { text: 'Hi masked_fill' } });
+    expect(JSON.parse(readFileSync(stored.searchPath!, 'utf8'))).toEqual({ text: 'Hi masked_fill' });
+    expect(cache.get('abc123')).toEqual(stored);
   });
 
   it('knows which files are notes the pipeline renders', () => {
@@ -113,8 +123,27 @@ describe('the note renderer', () => {
     const local = new NoteRenderer({ contentDir: join(dir, 'content'), cacheDir: join(dir, 'local'), projectRoot: ROOT, base: '/', targets, workers: 0 });
     const inThread = await local.render('Formula $x^2$ and [[b]].', join(dir, 'content/bits/a.md'));
     expect(readFileSync(viaWorker.htmlPath, 'utf8')).toBe(readFileSync(inThread.htmlPath, 'utf8'));
+    // Both worked out the same searchable text, the one the search index would otherwise compute from the body.
+    expect(readFileSync(viaWorker.searchPath!, 'utf8')).toBe(readFileSync(inThread.searchPath!, 'utf8'));
+    expect(JSON.parse(readFileSync(inThread.searchPath!, 'utf8'))).toEqual({ text: markdownToText('Formula $x^2$ and [[b]].') });
     pooled.stopPool();
   }, 60_000);
+});
+
+describe("a note's searchable text", () => {
+  const body = 'Intro with `masked_fill`.\n\n## Scores\n\nScale by $\\sqrt{d}$.\n\n### Masking\n\nSet future positions to minus infinity.';
+  const headings = [{ depth: 2, slug: 'scores-custom', text: 'Scores' }, { depth: 3, slug: 'masking', text: 'Masking' }];
+
+  it('is one text for bits and shorts', () => {
+    expect(noteSearchText('bits/a.md', body, headings)).toEqual({ text: markdownToText(body) });
+    expect(noteSearchText('shorts/a.md', body, headings)).toEqual({ text: markdownToText(body) });
+  });
+
+  it('is split at the rendered headings for chapters, keeping their slugs', () => {
+    const result = noteSearchText('chapters/part/01-a.md', body, headings);
+    expect(result).toEqual({ split: splitSections(body, { rendered: headings }) });
+    expect('split' in result && result.split.sections.map((s) => s.heading.slug)).toEqual(['scores-custom', 'masking']);
+  });
 });
 
 describe('the checker memo', () => {

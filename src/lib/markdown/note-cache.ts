@@ -13,6 +13,7 @@ import type { MarkdownHeading } from '@astrojs/markdown-remark';
 import { findLinks } from '../links/find';
 import { resolveFileLink, resolveWikiLink } from '../links/resolve';
 import type { LinkTarget } from '../links/targets';
+import type { NoteSearchText } from './note-search';
 
 export interface NoteMeta {
   headings: MarkdownHeading[];
@@ -22,12 +23,14 @@ export interface NoteMeta {
 export interface CachedNote extends NoteMeta {
   /** Absolute path of the file holding the note's HTML. */
   htmlPath: string;
+  /** Absolute path of the file holding its searchable text (NoteSearchText as JSON), when there is one. */
+  searchPath?: string | undefined;
 }
 
 /** The packages whose versions change rendered HTML. */
 const PACKAGES = ['@astrojs/markdown-remark', 'katex', 'shiki', 'remark-math', 'rehype-katex', 'remark-gfm', 'remark-smartypants', 'remark-rehype', 'rehype-stringify', 'rehype-raw', 'unified', 'remark-parse'];
 
-/** A digest of the pipeline itself: its source files (src/lib/markdown, src/lib/links), the packages' versions and the base path. */
+/** A digest of the pipeline itself: its source files (src/lib/markdown, src/lib/links, search/text.ts), the packages' versions and the base path. */
 export function pipelineDigest(projectRoot: string, base: string): string {
   const hash = createHash('sha256').update(`base ${base}\n`);
   for (const dir of ['src/lib/markdown', 'src/lib/links']) {
@@ -37,7 +40,8 @@ export function pipelineDigest(projectRoot: string, base: string): string {
       if (name.endsWith('.ts')) hash.update(`${dir}/${name}\n`).update(readFileSync(join(full, name)));
     }
   }
-  hash.update(readFileSync(join(projectRoot, 'src/site.config.ts')));
+  // The searchable text kept beside each note comes from search/text.ts.
+  for (const file of ['src/site.config.ts', 'src/lib/search/text.ts']) hash.update(readFileSync(join(projectRoot, file)));
   for (const name of PACKAGES) {
     try {
       hash.update(`${name}@${JSON.parse(readFileSync(join(projectRoot, 'node_modules', name, 'package.json'), 'utf8')).version}\n`);
@@ -83,30 +87,36 @@ export class NoteCache {
 
   private paths(key: string) {
     const folder = join(this.dir, key.slice(0, 2));
-    return { folder, html: join(folder, `${key}.html`), meta: join(folder, `${key}.json`) };
+    return { folder, html: join(folder, `${key}.html`), meta: join(folder, `${key}.json`), search: join(folder, `${key}.search.json`) };
   }
 
   get(key: string): CachedNote | undefined {
-    const { html, meta } = this.paths(key);
+    const { html, meta, search } = this.paths(key);
     try {
       const parsed = JSON.parse(readFileSync(meta, 'utf8')) as NoteMeta;
-      return existsSync(html) ? { ...parsed, htmlPath: html } : undefined;
+      return existsSync(html) ? { ...parsed, htmlPath: html, searchPath: existsSync(search) ? search : undefined } : undefined;
     } catch {
       return undefined;
     }
   }
 
-  /** Writes atomically (temporary file, then rename), so a build that stops half-way leaves no torn entry. */
-  set(key: string, note: NoteMeta & { html: string }): CachedNote {
-    const { folder, html, meta } = this.paths(key);
+  /**
+   * Writes each file atomically (temporary file, then rename), the metadata
+   * last, so a build that stops half-way leaves no torn entry.
+   */
+  set(key: string, note: NoteMeta & { html: string; search?: NoteSearchText | undefined }): CachedNote {
+    const { folder, html, meta, search } = this.paths(key);
     mkdirSync(folder, { recursive: true });
     const tmp = `.${process.pid}-${Math.random().toString(36).slice(2)}`;
-    writeFileSync(html + tmp, note.html);
-    renameSync(html + tmp, html);
+    const write = (path: string, text: string) => {
+      writeFileSync(path + tmp, text);
+      renameSync(path + tmp, path);
+    };
+    write(html, note.html);
+    if (note.search) write(search, JSON.stringify(note.search));
     const data: NoteMeta = { headings: note.headings, hasMath: note.hasMath };
-    writeFileSync(meta + tmp, JSON.stringify(data));
-    renameSync(meta + tmp, meta);
-    return { ...data, htmlPath: html };
+    write(meta, JSON.stringify(data));
+    return { ...data, htmlPath: html, searchPath: note.search ? search : undefined };
   }
 }
 

@@ -4,6 +4,7 @@
  * see note-renderer.ts). Undefined for an entry Astro renders itself (.mdx).
  */
 import { readFileSync } from 'node:fs';
+import type { NoteSearchText } from './note-search';
 
 interface RenderedLike {
   rendered?: { metadata?: Record<string, unknown> | undefined } | undefined;
@@ -20,4 +21,15 @@ export function noteHasMath(entry: RenderedLike): boolean {
   const known = entry.rendered?.metadata?.gardenMath;
   if (typeof known === 'boolean') return known;
   return /\$|```math/.test(entry.body ?? '');
+}
+
+/** The searchable text the note renderer kept for the note (see note-search.ts); undefined for .mdx or an older cache entry. */
+export function cachedSearchText(entry: RenderedLike): NoteSearchText | undefined {
+  const path = entry.rendered?.metadata?.gardenSearch;
+  if (typeof path !== 'string') return undefined;
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as NoteSearchText;
+  } catch {
+    return undefined;
+  }
 }

@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createNotePipeline } from './note-pipeline';
 import { NoteCache } from './note-cache';
+import { noteSearchText } from './note-search';
 import { createLinkTargetsProvider } from '../links/provider';
 import { gardenUrls } from '../urls';
 
@@ -26,7 +27,7 @@ const render = createNotePipeline({ targets, contentDir });
 parentPort!.on('message', async (job: WorkerJob) => {
   try {
     const note = await render(job.body, job.filePath);
-    cache.set(job.key, note);
+    cache.set(job.key, { ...note, search: noteSearchText(cache.gardenPath(job.filePath), job.body, note.headings) });
     parentPort!.postMessage({ id: job.id, ok: true, headings: note.headings, hasMath: note.hasMath } satisfies WorkerReply);
   } catch (error) {
     parentPort!.postMessage({ id: job.id, ok: false, message: error instanceof Error ? error.message : String(error) } satisfies WorkerReply);

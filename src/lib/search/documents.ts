@@ -4,7 +4,7 @@
  * Pure: src/pages/search/[collection].json.ts feeds it from loadGarden().
  */
 import type { BitItem, ChapterItem, ShortItem } from '../garden';
-import { markdownToText, splitSections, type RenderedHeading } from './text';
+import { markdownToText, splitSections, type RenderedHeading, type SplitText } from './text';
 
 export const SEARCH_COLLECTIONS = ['bits', 'shorts', 'chapters', 'facts'] as const;
 export type SearchCollection = (typeof SEARCH_COLLECTIONS)[number];
@@ -59,7 +59,10 @@ export interface UrlsForSearch {
   chapter: (chapterId: string) => string;
 }
 
-export function bitDocument(item: BitItem, body: string, urls: UrlsForSearch, filePath?: string): SearchDocument {
+/** The plain text of a body: `text` when the note renderer already worked it out, else from the Markdown. */
+const plainText = (body: string, filePath: string | undefined, text: string | undefined) => text ?? markdownToText(body, { mdx: isMdx(filePath) });
+
+export function bitDocument(item: BitItem, body: string, urls: UrlsForSearch, filePath?: string, text?: string): SearchDocument {
   return {
     collection: 'bits',
     id: item.slug,
@@ -67,12 +70,12 @@ export function bitDocument(item: BitItem, body: string, urls: UrlsForSearch, fi
     title: item.title,
     tags: [...item.tags],
     summary: item.why,
-    body: compactBody(markdownToText(body, { mdx: isMdx(filePath) })),
+    body: compactBody(plainText(body, filePath, text)),
     date: item.date,
   };
 }
 
-export function shortDocument(item: ShortItem, body: string, urls: UrlsForSearch, filePath?: string): SearchDocument {
+export function shortDocument(item: ShortItem, body: string, urls: UrlsForSearch, filePath?: string, text?: string): SearchDocument {
   return {
     collection: 'shorts',
     id: item.slug,
@@ -80,7 +83,7 @@ export function shortDocument(item: ShortItem, body: string, urls: UrlsForSearch
     title: item.title,
     tags: [...item.tags],
     summary: item.summary,
-    body: compactBody(markdownToText(body, { mdx: isMdx(filePath) })),
+    body: compactBody(plainText(body, filePath, text)),
     date: item.date,
     track: item.track,
   };
@@ -93,9 +96,9 @@ export function chapterDocuments(
   item: ChapterItem,
   body: string,
   urls: UrlsForSearch,
-  options: { filePath?: string | undefined; headings?: readonly RenderedHeading[] | undefined; partTitle?: string | undefined } = {},
+  options: { filePath?: string | undefined; headings?: readonly RenderedHeading[] | undefined; partTitle?: string | undefined; split?: SplitText | undefined } = {},
 ): SearchDocument[] {
-  const { intro, sections } = splitSections(body, { mdx: isMdx(options.filePath), rendered: options.headings });
+  const { intro, sections } = options.split ?? splitSections(body, { mdx: isMdx(options.filePath), rendered: options.headings });
   const url = urls.chapter(item.id);
   const chapter: SearchDocument = {
     collection: 'chapters',
@@ -150,9 +153,11 @@ export function factDocuments(chapter: ChapterItem, facts: readonly FactSource[]
 
 /** What the search endpoint hands over from loadGarden(): items with their raw bodies. */
 export interface SearchSource {
-  bits: { item: BitItem; body: string; filePath?: string | undefined }[];
-  shorts: { item: ShortItem; body: string; filePath?: string | undefined }[];
-  chapters: { item: ChapterItem; body: string; filePath?: string | undefined; headings?: readonly RenderedHeading[] | undefined }[];
+  /** `text`: the body's plain text, when already known (the note cache keeps it). */
+  bits: { item: BitItem; body: string; filePath?: string | undefined; text?: string | undefined }[];
+  shorts: { item: ShortItem; body: string; filePath?: string | undefined; text?: string | undefined }[];
+  /** `split`: the body split at its headings, when already known. */
+  chapters: { item: ChapterItem; body: string; filePath?: string | undefined; headings?: readonly RenderedHeading[] | undefined; split?: SplitText | undefined }[];
   parts: readonly { id: string; title: string }[];
   quizzes: readonly { chapter: string; facts: readonly FactSource[] }[];
 }
@@ -161,14 +166,14 @@ export interface SearchSource {
 export function collectionDocuments(collection: SearchCollection, source: SearchSource, urls: UrlsForSearch): SearchDocument[] {
   switch (collection) {
     case 'bits':
-      return source.bits.filter(({ item }) => !item.draft).map(({ item, body, filePath }) => bitDocument(item, body, urls, filePath));
+      return source.bits.filter(({ item }) => !item.draft).map(({ item, body, filePath, text }) => bitDocument(item, body, urls, filePath, text));
     case 'shorts':
-      return source.shorts.filter(({ item }) => !item.draft).map(({ item, body, filePath }) => shortDocument(item, body, urls, filePath));
+      return source.shorts.filter(({ item }) => !item.draft).map(({ item, body, filePath, text }) => shortDocument(item, body, urls, filePath, text));
     case 'chapters':
       return source.chapters
         .filter(({ item }) => !item.draft)
-        .flatMap(({ item, body, filePath, headings }) =>
-          chapterDocuments(item, body, urls, { filePath, headings, partTitle: source.parts.find((p) => p.id === item.part)?.title }),
+        .flatMap(({ item, body, filePath, headings, split }) =>
+          chapterDocuments(item, body, urls, { filePath, headings, split, partTitle: source.parts.find((p) => p.id === item.part)?.title }),
         );
     case 'facts': {
       const chapters = new Map(source.chapters.filter(({ item }) => !item.draft).map(({ item }) => [item.id, item]));
