@@ -18,7 +18,20 @@ const contentDir = resolveContentDir(process.env, process.cwd());
 const cacheDir = process.env.GARDEN_CACHE_DIR ?? gardenCacheDir(contentDir, process.cwd());
 const linkTargets = createLinkTargetsProvider(contentDir, gardenUrls(siteConfig.base));
 // Notes render once per change, on worker threads, into a cache of their own (src/lib/markdown/note-renderer.ts).
-const notes = new NoteRenderer({ contentDir, cacheDir: resolve(cacheDir), projectRoot: process.cwd(), base: siteConfig.base, targets: linkTargets });
+const notes = new NoteRenderer({
+  contentDir,
+  cacheDir: resolve(cacheDir),
+  projectRoot: process.cwd(),
+  base: siteConfig.base,
+  targets: linkTargets,
+  // For measuring and testing: how many worker threads, and from how many missing notes on.
+  ...optionalNumber('workers', process.env.GARDEN_RENDER_WORKERS),
+  ...optionalNumber('workerThreshold', process.env.GARDEN_RENDER_WORKER_THRESHOLD),
+});
+
+function optionalNumber<K extends string>(key: K, value: string | undefined): { [key in K]?: number } {
+  return value === undefined || value === '' || Number.isNaN(Number(value)) ? {} : ({ [key]: Number(value) } as { [key in K]: number });
+}
 
 export default defineConfig({
   site: siteConfig.url,

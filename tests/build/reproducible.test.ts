@@ -5,34 +5,43 @@ import { buildGarden, OUTPUT, ROOT, type BuildResult } from '../helpers/build';
 import { listFiles, read } from '../helpers/files';
 
 /**
- * Two builds of the same garden give byte-identical output — here the second
- * one reuses the first one's cache (content store, rendered notes, checker
- * memo), so this also shows that a warm build writes exactly what a cold one
- * does. Nothing is excluded: no page carries a build time.
+ * Builds of the same garden give byte-identical output: a second build that
+ * reuses the first one's cache (content store, rendered notes, checker memo)
+ * writes exactly what the cold one did, and so does a third, cold again with a
+ * cache of its own (notes rendered on other workers, in another order).
+ * Nothing is excluded: no page carries a build time.
  */
 const GARDEN = join(ROOT, 'tests/fixtures/good');
 const CACHE = join(OUTPUT, 'perf-repro-cache');
 let cold: BuildResult;
 let warm: BuildResult;
+let again: BuildResult;
 
 beforeAll(async () => {
   rmSync(CACHE, { recursive: true, force: true });
   cold = await buildGarden('perf-repro-a', GARDEN, { GARDEN_CACHE_DIR: CACHE });
   warm = await buildGarden('perf-repro-b', GARDEN, { GARDEN_CACHE_DIR: CACHE });
+  // Workers even for this small garden, so the cold builds do not both render in one thread.
+  again = await buildGarden('perf-repro-c', GARDEN, { GARDEN_RENDER_WORKER_THRESHOLD: '1' });
 }, 300_000);
 
 describe('building the same garden twice', () => {
   it('succeeds both times, the second time from the cache', () => {
     expect(cold.code, cold.output).toBe(0);
     expect(warm.code, warm.output).toBe(0);
+    expect(again.code, again.output).toBe(0);
     expect(cold.output).toMatch(/\[garden-notes\] [1-9]\d* notes rendered/);
+    expect(again.output).toMatch(/\[garden-notes\] [1-9]\d* notes rendered/);
   });
 
-  it('writes the same files with the same bytes', () => {
+  it.each([
+    ['a warm build', () => warm],
+    ['another cold build', () => again],
+  ])('%s writes the same files with the same bytes', (_, other) => {
     const files = listFiles(cold.outDir);
     expect(files.length).toBeGreaterThan(20);
-    expect(listFiles(warm.outDir)).toEqual(files);
-    const differing = files.filter((file) => !readFileSync(join(cold.outDir, file)).equals(readFileSync(join(warm.outDir, file))));
+    expect(listFiles(other().outDir)).toEqual(files);
+    const differing = files.filter((file) => !readFileSync(join(cold.outDir, file)).equals(readFileSync(join(other().outDir, file))));
     expect(differing).toEqual([]);
   });
 

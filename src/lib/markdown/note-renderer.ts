@@ -31,7 +31,7 @@ export interface NoteRendererOptions {
   projectRoot: string;
   base: string;
   targets: () => ReadonlyMap<string, LinkTarget>;
-  /** Worker threads; default: one per core (GARDEN_RENDER_WORKERS overrides, 0 renders in this thread). */
+  /** Worker threads; default: one per core, at most 4 (0 renders in this thread). */
   workers?: number;
   /** Fewer misses than this render in this thread. */
   workerThreshold?: number;
@@ -66,7 +66,7 @@ export class NoteRenderer {
   }
 
   private get workerCount(): number {
-    const configured = this.options.workers ?? (process.env.GARDEN_RENDER_WORKERS !== undefined ? Number(process.env.GARDEN_RENDER_WORKERS) : undefined);
+    const configured = this.options.workers;
     return Math.max(0, Math.floor(configured ?? Math.min(4, availableParallelism())));
   }
 
