@@ -109,3 +109,27 @@ describe('code blocks', () => {
     await context.close();
   });
 });
+
+describe('layout stability', () => {
+  // Where the page's content starts on a phone: the header and the filter bar are above it.
+  const contentTop = (page: Page, selector: string) => page.locator(selector).first().evaluate((element) => Math.round(element.getBoundingClientRect().top));
+
+  for (const [path, selector] of [
+    ['/bits/', '[data-items]'],
+    ['/shorts/', '[data-items]'],
+    ['/shorts/kv-cache-formula/', 'main h1'],
+  ] as const) {
+    it(`${path}: controls revealed by scripts keep their place, so the content does not move when they appear`, async () => {
+      const context = await site.browser.newContext({ viewport: { width: 412, height: 823 } });
+      const before = await context.newPage();
+      // JavaScript on (the pre-paint script runs), but the page's module scripts never arrive.
+      await before.route('**/_astro/*.js', (route) => route.abort());
+      await before.goto(site.url + path);
+      const after = await context.newPage();
+      await after.goto(site.url + path, { waitUntil: 'networkidle' });
+      await expect(after.locator('[data-search-open]').isVisible()).resolves.toBe(true);
+      expect(await contentTop(before, selector)).toBe(await contentTop(after, selector));
+      await context.close();
+    });
+  }
+});

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildGarden, OUTPUT, ROOT, type BuildResult } from '../helpers/build';
 import { listFiles, read } from '../helpers/files';
@@ -44,6 +44,21 @@ describe('building the same garden twice', () => {
     const differing = files.filter((file) => !readFileSync(join(cold.outDir, file)).equals(readFileSync(join(other().outDir, file))));
     expect(differing).toEqual([]);
   });
+
+  it('builds the search index from the text kept in the note cache, not by parsing every body again', async () => {
+    const kept = listFiles(CACHE).filter((file) => file.endsWith('.search.json'));
+    expect(kept.length).toBeGreaterThan(5);
+    // Plant a word in every kept text: a build that reads the cache puts it in the index.
+    for (const file of kept) {
+      const path = join(CACHE, file);
+      const text = JSON.parse(readFileSync(path, 'utf8')) as { text?: string };
+      if (text.text !== undefined) writeFileSync(path, JSON.stringify({ text: `${text.text} zyzzyvaplanted` }));
+    }
+    const fromCache = await buildGarden('perf-repro-d', GARDEN, { GARDEN_CACHE_DIR: CACHE });
+    expect(fromCache.code, fromCache.output).toBe(0);
+    expect(read(fromCache.outDir, 'search/bits.json')).toContain('zyzzyvaplanted');
+    expect(read(cold.outDir, 'search/bits.json')).not.toContain('zyzzyvaplanted');
+  }, 120_000);
 
   it('shows each note body in the pages, read back from the note cache', () => {
     expect(read(cold.outDir, 'bits/stable-softmax/index.html')).toMatch(/<div class="prose" data-note-body><p>Shift by the maximum first:<\/p>/);

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { createReadStream, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
+import { createGzip } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -23,7 +24,10 @@ function isFile(path: string): boolean {
   }
 }
 
-/** Serves a built site on 127.0.0.1 the way a static host does: index.html for folders, 404.html otherwise. */
+/** Text worth compressing; static hosts (GitHub Pages, Netlify, nginx) gzip these, and Lighthouse should see what readers get. */
+const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.json', '.xml', '.svg']);
+
+/** Serves a built site on 127.0.0.1 the way a static host does: index.html for folders, 404.html otherwise, text gzipped when the client accepts it. */
 export function serveStatic(root: string): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer((request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
@@ -32,8 +36,13 @@ export function serveStatic(root: string): Promise<{ url: string; close: () => P
     if (!isFile(file)) file = join(file, 'index.html');
     const found = isFile(file);
     if (!found) file = join(root, '404.html');
-    response.writeHead(found ? 200 : 404, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(response);
+    const gzip = COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+    response.writeHead(found ? 200 : 404, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      ...(gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
+    });
+    const stream = createReadStream(file);
+    (gzip ? stream.pipe(createGzip()) : stream).pipe(response);
   });
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {

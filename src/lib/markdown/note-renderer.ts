@@ -23,6 +23,7 @@ import { isGardenNote, NoteCache, pipelineDigest, type CachedNote } from './note
 import type { WorkerJob, WorkerReply } from './note-worker';
 // Imported up front: astro.config is loaded by a module runner that is closed once the config is read.
 import { createNotePipeline } from './note-pipeline';
+import { noteSearchText } from './note-search';
 
 export interface NoteRendererOptions {
   contentDir: string;
@@ -139,7 +140,7 @@ export class NoteRenderer {
     this.local ??= createNotePipeline({ targets: this.options.targets, contentDir: this.contentDir });
     const note = await this.local(body, filePath);
     this.rendered++;
-    return note;
+    return { ...note, search: noteSearchText(this.cache.gardenPath(filePath), body, note.headings) };
   }
 
   private onWorker(key: string, body: string, filePath: string): Promise<CachedNote> {
@@ -240,6 +241,7 @@ export function gardenProcessor(inner: UnifiedProcessor, notes: NoteRenderer): U
               frontmatter: options?.frontmatter ?? {},
               gardenHtml: note.htmlPath,
               gardenMath: note.hasMath,
+              gardenSearch: note.searchPath,
             },
           };
         },
