@@ -20,6 +20,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import { buildGarden } from '../tests/helpers/build';
 import { serveStatic } from '../tests/helpers/serve';
 import { launchChromium } from '../tests/helpers/browser';
+import { axeViolations } from '../tests/helpers/axe';
 import { templatePages } from './page-weight';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -44,13 +45,9 @@ async function axeScan(url: string): Promise<{ counts: Record<string, number>; r
   try {
     const page = await browser.newPage();
     await page.goto(url);
-    await page.addScriptTag({ content: readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8') });
-    const violations = await page.evaluate(async () => {
-      const result = await (window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: { id: string; impact: string }[] }> } }).axe.run({ resultTypes: ['violations'] });
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact }));
-    });
+    const violations = await axeViolations(page);
     const counts: Record<string, number> = {};
-    for (const v of violations) counts[v.impact] = (counts[v.impact] ?? 0) + 1;
+    for (const v of violations) counts[v.impact ?? 'unknown'] = (counts[v.impact ?? 'unknown'] ?? 0) + 1;
     return { counts, rules: violations.map((v) => `${v.id} (${v.impact})`) };
   } finally {
     await browser.close();

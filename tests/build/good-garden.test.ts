@@ -56,6 +56,16 @@ describe('building a small garden', () => {
     expect(html).not.toMatch(/cdn\.jsdelivr|unpkg\.com|cdnjs/);
   });
 
+  it("links KaTeX's stylesheet only from pages that show math", () => {
+    // KaTeX's own stylesheet (its @font-face rules), not the site's few .katex tweaks in Base.css.
+    const katexCss = (path: string) =>
+      [...read(build.outDir, path).matchAll(/href="(\/_astro\/[^"]+\.css)"/g)].some((m) => read(build.outDir, m[1]!.slice(1)).includes('KaTeX_Main'));
+    expect(katexCss('shorts/kv-cache/index.html')).toBe(true);
+    expect(katexCss('bits/shape-table/index.html')).toBe(true);
+    expect(katexCss('shorts/walk-forward/index.html')).toBe(false);
+    expect(katexCss('tags/index.html')).toBe(false);
+  });
+
   it('highlights code with Shiki in both themes, with a copy button', () => {
     const html = read(build.outDir, 'bits/stable-softmax/index.html');
     expect(html).toMatch(/<pre class="astro-code[^"]*"[^>]*data-language="python"/);

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { NoteSearchText } from './note-search';
+import type { SplitText } from '../search/text';
 
 interface RenderedLike {
   rendered?: { metadata?: Record<string, unknown> | undefined } | undefined;
@@ -32,4 +33,16 @@ export function cachedSearchText(entry: RenderedLike): NoteSearchText | undefine
   } catch {
     return undefined;
   }
+}
+
+/** A bit's or a short's kept plain text. */
+export function cachedPlainText(entry: RenderedLike): string | undefined {
+  const known = cachedSearchText(entry);
+  return known && 'text' in known ? known.text : undefined;
+}
+
+/** A chapter's kept text, split at its headings. */
+export function cachedSections(entry: RenderedLike): SplitText | undefined {
+  const known = cachedSearchText(entry);
+  return known && 'split' in known ? known.split : undefined;
 }

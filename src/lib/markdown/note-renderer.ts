@@ -160,7 +160,7 @@ export class NoteRenderer {
         workerData: { contentDir: this.contentDir, cacheDir: this.cache.dir, digest: this.cache.digest, base: this.options.base },
       });
       worker.on('message', (reply: WorkerReply) => this.onReply(worker, reply));
-      worker.on('error', (error) => this.onWorkerError(worker, error instanceof Error ? error : new Error(String(error))));
+      worker.on('error', (error) => this.onWorkerError(error instanceof Error ? error : new Error(String(error))));
       worker.unref();
       this.busy.set(worker, 0);
       this.pool.push(worker);
@@ -197,10 +197,9 @@ export class NoteRenderer {
     if (this.pending.size === 0) this.stopPool();
   }
 
-  private onWorkerError(worker: Worker, error: Error) {
+  private onWorkerError(error: Error) {
     // A worker that cannot start or crashes fails nothing: every note it had not finished renders here instead.
     console.warn(`[garden] a render worker failed (${error.message}); rendering the remaining notes in the main thread`);
-    void worker;
     this.stopPool();
     const jobs = [...this.pending.values()];
     this.pending.clear();

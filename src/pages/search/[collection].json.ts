@@ -11,17 +11,7 @@ import { studyGroups } from '../../lib/study/facts';
 import { urls } from '../../lib/site-urls';
 import { collectionDocuments, SEARCH_COLLECTIONS, type SearchCollection, type SearchSource } from '../../lib/search/documents';
 import { buildSearchIndex } from '../../lib/search/build-index';
-import { cachedSearchText } from '../../lib/markdown/note-html';
-
-/** What the note cache kept of an entry's text, by shape. */
-const cachedText = (entry: Parameters<typeof cachedSearchText>[0]) => {
-  const known = cachedSearchText(entry);
-  return known && 'text' in known ? known.text : undefined;
-};
-const cachedSplit = (entry: Parameters<typeof cachedSearchText>[0]) => {
-  const known = cachedSearchText(entry);
-  return known && 'split' in known ? known.split : undefined;
-};
+import { cachedPlainText, cachedSections } from '../../lib/markdown/note-html';
 
 export const getStaticPaths = (() => SEARCH_COLLECTIONS.map((collection) => ({ params: { collection } }))) satisfies GetStaticPaths;
 
@@ -29,13 +19,13 @@ export const GET: APIRoute = async ({ params }) => {
   const collection = params.collection as SearchCollection;
   const garden = await loadGarden();
   const source: SearchSource = {
-    bits: collection === 'bits' ? garden.bits.map(({ item, entry }) => ({ item, body: entry.body ?? '', filePath: entry.filePath, text: cachedText(entry) })) : [],
-    shorts: collection === 'shorts' ? garden.shorts.map(({ item, entry }) => ({ item, body: entry.body ?? '', filePath: entry.filePath, text: cachedText(entry) })) : [],
+    bits: collection === 'bits' ? garden.bits.map(({ item, entry }) => ({ item, body: entry.body ?? '', filePath: entry.filePath, text: cachedPlainText(entry) })) : [],
+    shorts: collection === 'shorts' ? garden.shorts.map(({ item, entry }) => ({ item, body: entry.body ?? '', filePath: entry.filePath, text: cachedPlainText(entry) })) : [],
     chapters:
       collection === 'chapters' || collection === 'facts'
         ? await Promise.all(
             garden.chapters.map(async ({ item, entry }) => {
-              const split = collection === 'chapters' ? cachedSplit(entry) : undefined;
+              const split = collection === 'chapters' ? cachedSections(entry) : undefined;
               return {
                 item,
                 body: entry.body ?? '',
