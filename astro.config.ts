@@ -5,13 +5,13 @@ import { unified } from '@astrojs/markdown-remark';
 import { remarkPluginsFor, rehypePlugins, shikiConfig } from './src/lib/markdown/plugins';
 import { createLinkTargetsProvider } from './src/lib/links/provider';
 import { gardenUrls } from './src/lib/urls';
-import { linkTargetsDigest } from './src/lib/links/targets';
 import { gardenCacheDir, resolveContentDir } from './src/lib/content-dir';
 import { gardenCheck } from './src/integrations/garden-check';
 import { noteRendering } from './src/integrations/note-render';
 import { gardenProcessor, NoteRenderer } from './src/lib/markdown/note-renderer';
 import { resolve } from 'node:path';
 import { siteConfig } from './src/site.config';
+import { codeDigest } from './src/lib/page-cache';
 
 const contentDir = resolveContentDir(process.env, process.cwd());
 // Astro's content store remembers entries between builds: a garden elsewhere gets a store of its own.
@@ -37,14 +37,19 @@ export default defineConfig({
   site: siteConfig.url,
   base: siteConfig.base,
   trailingSlash: 'always',
+  // Pages wait on file writes; rendering a few at once keeps the CPU busy meanwhile.
+  build: { concurrency: 4 },
+  // Note, tag and part pages return a cacheKey (src/lib/pages.ts): unchanged ones are copied from the previous build.
+  experimental: { incrementalBuild: true },
   outDir: process.env.GARDEN_OUT_DIR ?? './dist',
   cacheDir,
   markdown: {
-    processor: gardenProcessor(unified({ remarkPlugins: remarkPluginsFor({ targets: linkTargets, contentDir, digest: linkTargetsDigest(linkTargets()) }), rehypePlugins }), notes),
+    processor: gardenProcessor(unified({ remarkPlugins: remarkPluginsFor({ targets: linkTargets, contentDir }), rehypePlugins }), notes),
     shikiConfig,
   },
   integrations: [noteRendering(notes), gardenCheck({ contentDir, base: siteConfig.base }), mdx(), sitemap()],
   vite: {
     server: { watch: { ignored: ['**/dist/**'] } },
+    define: { 'import.meta.env.GARDEN_CODE_DIGEST': JSON.stringify(codeDigest(process.cwd())) },
   },
 });

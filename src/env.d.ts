@@ -1,4 +1,6 @@
 interface ImportMetaEnv {
   /** True under `astro dev` only, where drafts are shown with a badge; set by the garden-check integration. */
   readonly GARDEN_SHOW_DRAFTS: boolean;
+  /** A digest of the project's code (src/lib/page-cache.ts), part of every page's incremental-build key; set in astro.config.ts. */
+  readonly GARDEN_CODE_DIGEST: string;
 }

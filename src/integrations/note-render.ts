@@ -1,5 +1,7 @@
 import type { AstroIntegration } from 'astro';
+import { fileURLToPath } from 'node:url';
 import type { NoteRenderer } from '../lib/markdown/note-renderer';
+import { contentStoreFile, dropStoreIfLinksChanged } from '../lib/markdown/content-store';
 
 /**
  * Starts rendering the notes the cache lacks as soon as a build or the dev
@@ -11,8 +13,11 @@ export function noteRendering(notes: NoteRenderer): AstroIntegration {
   return {
     name: 'garden-notes',
     hooks: {
-      'astro:config:setup': ({ command }) => {
-        if (command === 'build' || command === 'dev') notes.prefetch();
+      'astro:config:setup': ({ command, config, logger }) => {
+        if (command !== 'build' && command !== 'dev') return;
+        const store = contentStoreFile({ command, cacheDir: fileURLToPath(config.cacheDir), root: fileURLToPath(config.root) });
+        if (dropStoreIfLinksChanged(store, notes.linksDigest())) logger.info('Links between notes changed: every note is checked against the note cache again');
+        notes.prefetch();
       },
       'astro:build:done': ({ logger }) => {
         notes.stopPool();

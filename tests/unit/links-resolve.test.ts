@@ -110,11 +110,12 @@ describe('link targets', () => {
     expect(excerptOf('word '.repeat(100), 30).length).toBeLessThanOrEqual(31);
   });
 
-  it('changes its digest when a title changes, not when a body does', () => {
-    const renamed = buildLinkTargets(sources.map((s) => (s.id === 'softmax' ? { ...s, title: 'Softmax, renamed' } : s)), gardenUrls('/'));
-    const edited = buildLinkTargets(sources.map((s) => (s.id === 'softmax' ? { ...s, body: 'Another body.' } : s)), gardenUrls('/'));
-    const original = buildLinkTargets(sources, gardenUrls('/'));
-    expect(linkTargetsDigest(renamed)).not.toBe(linkTargetsDigest(original));
-    expect(linkTargetsDigest(edited)).toBe(linkTargetsDigest(original));
+  it('changes its digest when what a link shows changes (title, opening lines), not when the rest of a body does', () => {
+    const body = `Shift by the max. ${'Subtracting the largest logit keeps every exponent at or below zero. '.repeat(6)}`;
+    const variant = (change: Partial<LinkTargetSource>) => linkTargetsDigest(buildLinkTargets(sources.map((s) => (s.id === 'softmax' ? { ...s, body, ...change } : s)), gardenUrls('/')));
+    const original = variant({});
+    expect(variant({ title: 'Softmax, renamed' })).not.toBe(original);
+    expect(variant({ body: `A new opening line.\n\n${body}` })).not.toBe(original);
+    expect(variant({ body: `${body}\n\nA closing paragraph far below the excerpt.` })).toBe(original);
   });
 });

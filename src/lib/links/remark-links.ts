@@ -11,8 +11,6 @@ export interface RemarkLinksOptions {
   targets: () => ReadonlyMap<string, LinkTarget>;
   /** The garden folder, to place relative links. */
   contentDir: string;
-  /** linkTargetsDigest() at start-up; unused here, but part of the config Astro hashes for its render cache. */
-  digest?: string;
 }
 
 /**

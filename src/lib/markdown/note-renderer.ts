@@ -18,7 +18,7 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseFrontmatter, type MarkdownHeading, type unified } from '@astrojs/markdown-remark';
-import type { LinkTarget } from '../links/targets';
+import { linkTargetsDigest, type LinkTarget } from '../links/targets';
 import { isGardenNote, NoteCache, pipelineDigest, type CachedNote } from './note-cache';
 import type { WorkerJob, WorkerReply } from './note-worker';
 // Imported up front: astro.config is loaded by a module runner that is closed once the config is read.
@@ -60,6 +60,11 @@ export class NoteRenderer {
     this.options = options;
     this.contentDir = resolve(options.contentDir);
     this.cache = new NoteCache(join(options.cacheDir, 'garden-notes'), this.contentDir, pipelineDigest(options.projectRoot, options.base));
+  }
+
+  /** What the notes' links show (linkTargetsDigest); the content store is kept only while it stays the same. */
+  linksDigest(): string {
+    return linkTargetsDigest(this.options.targets());
   }
 
   isNote(filePath: string): boolean {

@@ -9,11 +9,12 @@ import { loadGarden } from '../../lib/load';
 import { factsByChapter } from '../../lib/garden';
 import { studyGroups } from '../../lib/study/facts';
 import { urls } from '../../lib/site-urls';
-import { collectionDocuments, SEARCH_COLLECTIONS, type SearchCollection, type SearchSource } from '../../lib/search/documents';
+import { searchIndexPages } from '../../lib/pages';
+import { collectionDocuments, type SearchCollection, type SearchSource } from '../../lib/search/documents';
 import { buildSearchIndex } from '../../lib/search/build-index';
 import { cachedPlainText, cachedSections } from '../../lib/markdown/note-html';
 
-export const getStaticPaths = (() => SEARCH_COLLECTIONS.map((collection) => ({ params: { collection } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (async () => searchIndexPages(await loadGarden(), import.meta.env.GARDEN_CODE_DIGEST)) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {
   const collection = params.collection as SearchCollection;

@@ -1,0 +1,76 @@
+/**
+ * Keys for Astro's incremental build (`experimental.incrementalBuild`): a
+ * page returned from `getStaticPaths()` with a `cacheKey` is copied from the
+ * previous build while its key and its modules are unchanged. Our key is a
+ * digest of everything the page is drawn from: its props (see pages.ts) and
+ * every file of the project's own code, so that no change to data, code,
+ * styles or client scripts can leave a stale page behind.
+ */
+import { createHash, type Hash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+/** What a content entry contributes to a key: who it is, the file it came from, and the HTML the note renderer made of it. */
+interface EntryLike {
+  id: string;
+  collection: string;
+  data: unknown;
+  digest?: string | undefined;
+  filePath?: string | undefined;
+  body?: string | undefined;
+  rendered?: { metadata?: Record<string, unknown> | undefined } | undefined;
+}
+
+function isEntry(value: unknown): value is EntryLike {
+  return typeof value === 'object' && value !== null && 'collection' in value && 'id' in value && 'data' in value;
+}
+
+/**
+ * A page's props as stable text. Entries stand in by their source digest and
+ * the path of their rendered HTML, whose name is itself a digest of the body
+ * and of every link in it (note-cache.ts), rather than by the whole entry.
+ */
+export function propsFingerprint(props: unknown): string {
+  return JSON.stringify(props, (_key, value: unknown) => {
+    if (value instanceof Map) return { map: [...value] };
+    if (value instanceof Set) return { set: [...value] };
+    if (isEntry(value)) {
+      return {
+        entry: `${value.collection}/${value.id}`,
+        file: value.filePath ?? null,
+        source: value.digest ?? createHash('sha256').update(value.body ?? '').update(JSON.stringify(value.data)).digest('hex'),
+        html: value.rendered?.metadata?.gardenHtml ?? null,
+      };
+    }
+    return value;
+  });
+}
+
+export function pageCacheKey(props: unknown, codeDigest: string): string {
+  return createHash('sha256').update(codeDigest).update('\0').update(propsFingerprint(props)).digest('base64url').slice(0, 32);
+}
+
+/** The project's own code: what a page's HTML can depend on besides its props. */
+export const CODE_PATHS = ['src', 'scripts', 'public', 'astro.config.ts', 'package-lock.json'];
+
+/** A digest of every file under `paths` (relative to `root`), names and contents, in a stable order. */
+export function codeDigest(root: string, paths: readonly string[] = CODE_PATHS): string {
+  const hash = createHash('sha256');
+  for (const path of paths) addPath(hash, root, join(root, path));
+  return hash.digest('hex').slice(0, 24);
+}
+
+function addPath(hash: Hash, root: string, path: string): void {
+  let stats;
+  try {
+    stats = statSync(path);
+  } catch {
+    hash.update(`missing ${relative(root, path)}\n`);
+    return;
+  }
+  if (stats.isDirectory()) {
+    for (const name of readdirSync(path).sort()) addPath(hash, root, join(path, name));
+    return;
+  }
+  hash.update(`${relative(root, path)}\n`).update(readFileSync(path)).update('\n');
+}

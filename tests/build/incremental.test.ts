@@ -1,0 +1,75 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildGarden, OUTPUT, ROOT, type BuildResult } from '../helpers/build';
+import { exists, listFiles, read } from '../helpers/files';
+
+/**
+ * Astro's incremental build copies a page from the previous build while its
+ * cacheKey (src/lib/pages.ts) is unchanged. After edits that reach other pages
+ * (a retitled note others link to, a new draft, a new tag, a new quiz fact, an
+ * edited chapter), a build that reuses the cache must write exactly what a
+ * cold build of the edited garden writes, byte for byte.
+ */
+const GARDEN = join(OUTPUT, 'incremental-garden');
+const CACHE = join(OUTPUT, 'incremental-cache');
+let first: BuildResult;
+let incremental: BuildResult;
+let cold: BuildResult;
+
+function edit(path: string, change: (text: string) => string): void {
+  const file = join(GARDEN, path);
+  const before = readFileSync(file, 'utf8');
+  const after = change(before);
+  if (after === before) throw new Error(`the edit of ${path} changed nothing`);
+  writeFileSync(file, after);
+}
+
+beforeAll(async () => {
+  rmSync(GARDEN, { recursive: true, force: true });
+  rmSync(CACHE, { recursive: true, force: true });
+  cpSync(join(ROOT, 'content'), GARDEN, { recursive: true });
+  first = await buildGarden('incremental-first', GARDEN, { GARDEN_CACHE_DIR: CACHE });
+
+  // Linked from four notes: their link text, backlinks and the listings change with it.
+  edit('shorts/kv-cache-formula.md', (t) => t.replace('title: Sizing the KV Cache with One Formula', 'title: KV cache size in one product'));
+  edit('bits/reservoir-sampling.md', (t) => t.replace(/^---\n/, '---\ndraft: true\n'));
+  edit('bits/stratified-k-fold.md', (t) => t.replace('tags: [data, statistics]', 'tags: [data, statistics, evaluation]'));
+  edit('quiz/ml-foundations-01.yaml', (t) => `${t.trimEnd()}\n  - question: What does a stride of 0 along an axis mean?\n    answer: Every index along it reads the same element\n    explanation: Broadcast views repeat data without copying it by giving the stretched axis a stride of 0.\n`);
+  edit('chapters/ml-foundations/02-forward-pass.md', (t) => `${t.trimEnd()}\n\nA closing paragraph added between builds.\n`);
+
+  incremental = await buildGarden('incremental-second', GARDEN, { GARDEN_CACHE_DIR: CACHE });
+  cold = await buildGarden('incremental-cold', GARDEN);
+}, 300_000);
+
+describe('a rebuild after edits', () => {
+  it('reuses the pages the edits did not reach', () => {
+    expect(first.code, first.output).toBe(0);
+    expect(incremental.code, incremental.output).toBe(0);
+    expect(cold.code, cold.output).toBe(0);
+    const reused = incremental.output.match(/\((?:restored|cached)\)/g)?.length ?? 0;
+    expect(reused).toBeGreaterThan(30);
+    expect(cold.output).not.toMatch(/\((?:restored|cached)\)/);
+    // The edited pages were drawn again, not copied.
+    for (const page of ['shorts/kv-cache-formula/', 'tags/evaluation/', 'cheatsheets/ml-foundations/01-tensors/']) {
+      expect(incremental.output).toContain(`/${page}index.html`);
+      expect(incremental.output).not.toContain(`/${page}index.html (restored)`);
+    }
+  });
+
+  it('writes exactly what a cold build of the edited garden writes', () => {
+    const files = listFiles(cold.outDir);
+    expect(listFiles(incremental.outDir)).toEqual(files);
+    const differing = files.filter((file) => !readFileSync(join(cold.outDir, file)).equals(readFileSync(join(incremental.outDir, file))));
+    expect(differing).toEqual([]);
+  });
+
+  it('shows the edits', () => {
+    expect(exists(first.outDir, 'bits/reservoir-sampling/index.html')).toBe(true);
+    expect(exists(incremental.outDir, 'bits/reservoir-sampling/index.html')).toBe(false);
+    expect(read(incremental.outDir, 'shorts/kv-cache-formula/index.html')).toContain('KV cache size in one product');
+    expect(read(incremental.outDir, 'tags/evaluation/index.html')).toContain('Stratified k-fold for imbalanced labels');
+    expect(read(incremental.outDir, 'cheatsheets/ml-foundations/01-tensors/index.html')).toContain('What does a stride of 0 along an axis mean?');
+    expect(read(incremental.outDir, 'cheatsheets/ml-foundations/02-forward-pass/index.html')).toContain('A closing paragraph added between builds.');
+  });
+});

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { codeDigest, pageCacheKey, propsFingerprint } from '../../src/lib/page-cache';
+
+const entry = (over: Record<string, unknown> = {}) => ({
+  id: 'softmax',
+  collection: 'bits',
+  data: { title: 'Stable softmax' },
+  body: 'A long body that should not be copied into the key.',
+  filePath: 'content/bits/softmax.md',
+  digest: 'abc123',
+  rendered: { html: '', metadata: { gardenHtml: '/cache/garden-notes/aa/aa11.html' } },
+  ...over,
+});
+
+describe('page cache keys', () => {
+  it('stands an entry in by its source digest, file and rendered HTML, not its body', () => {
+    const text = propsFingerprint({ entry: entry() });
+    expect(text).toContain('abc123');
+    expect(text).toContain('/cache/garden-notes/aa/aa11.html');
+    expect(text).toContain('content/bits/softmax.md');
+    expect(text).not.toContain('A long body');
+  });
+
+  it('changes with anything the page shows', () => {
+    const base = { entry: entry(), backlinks: [{ key: 'bits/a', title: 'A' }], linksOut: false, neighbours: new Map([['next', 'B']]) };
+    const key = pageCacheKey(base, 'code-1');
+    expect(pageCacheKey({ ...base }, 'code-1')).toBe(key);
+    expect(pageCacheKey(base, 'code-2')).not.toBe(key);
+    expect(pageCacheKey({ ...base, entry: entry({ digest: 'changed' }) }, 'code-1')).not.toBe(key);
+    expect(pageCacheKey({ ...base, entry: entry({ rendered: { metadata: { gardenHtml: '/cache/other.html' } } }) }, 'code-1')).not.toBe(key);
+    expect(pageCacheKey({ ...base, backlinks: [{ key: 'bits/a', title: 'A, renamed' }] }, 'code-1')).not.toBe(key);
+    expect(pageCacheKey({ ...base, linksOut: true }, 'code-1')).not.toBe(key);
+    expect(pageCacheKey({ ...base, neighbours: new Map([['next', 'C']]) }, 'code-1')).not.toBe(key);
+  });
+
+  it('hashes an entry without a digest by its body and data', () => {
+    const bare = (body: string) => pageCacheKey({ entry: entry({ digest: undefined, body }) }, 'code');
+    expect(bare('one')).not.toBe(bare('two'));
+  });
+});
+
+describe('codeDigest', () => {
+  it('changes when any file of the project code changes, is added or goes', () => {
+    const root = mkdtempSync(join(tmpdir(), 'garden-code-'));
+    mkdirSync(join(root, 'src/scripts'), { recursive: true });
+    writeFileSync(join(root, 'src/scripts/site.ts'), 'export const a = 1;');
+    writeFileSync(join(root, 'astro.config.ts'), 'export default {};');
+    const paths = ['src', 'astro.config.ts', 'missing.json'];
+    const first = codeDigest(root, paths);
+    expect(codeDigest(root, paths)).toBe(first);
+    writeFileSync(join(root, 'src/scripts/site.ts'), 'export const a = 2;');
+    const edited = codeDigest(root, paths);
+    expect(edited).not.toBe(first);
+    writeFileSync(join(root, 'src/scripts/extra.css'), '');
+    expect(codeDigest(root, paths)).not.toBe(edited);
+    writeFileSync(join(root, 'missing.json'), '{}');
+    expect(codeDigest(root, paths)).not.toBe(edited);
+  });
+});
