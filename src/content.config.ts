@@ -11,9 +11,14 @@ const contentDir = resolveContentDir(process.env, process.cwd());
 const ifPresent = (path: string, loader: () => Loader): Loader =>
   existsSync(path) ? loader() : { name: 'garden-absent', load: async ({ store }) => store.clear() };
 
+/**
+ * Notes keep no body in the content store: Astro bundles the whole store into
+ * the build, where bodies were most of its size and memory. Pages read a body
+ * from its file when they need it (noteBody in lib/markdown/note-html.ts).
+ */
 const markdownIn = (folder: string) =>
   ifPresent(`${contentDir}/${folder}`, () =>
-    glob({ pattern: '*.{md,mdx}', base: `${contentDir}/${folder}`, generateId: ({ entry }) => slugFromFileName(entry) }),
+    glob({ pattern: '*.{md,mdx}', base: `${contentDir}/${folder}`, generateId: ({ entry }) => slugFromFileName(entry), retainBody: false }),
   );
 
 export const collections = {
@@ -21,7 +26,7 @@ export const collections = {
   shorts: defineCollection({ loader: markdownIn('shorts'), schema: shortSchema }),
   chapters: defineCollection({
     loader: ifPresent(`${contentDir}/chapters`, () =>
-      glob({ pattern: '*/*.{md,mdx}', base: `${contentDir}/chapters`, generateId: ({ entry }) => chapterIdFromPath(entry) }),
+      glob({ pattern: '*/*.{md,mdx}', base: `${contentDir}/chapters`, generateId: ({ entry }) => chapterIdFromPath(entry), retainBody: false }),
     ),
     schema: chapterSchema,
   }),

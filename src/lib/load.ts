@@ -21,6 +21,7 @@ import {
 import { buildLinkTargets, targetKey, type LinkTargetSource } from './links/targets';
 import { backlinks, outgoingLinks, relatedNotesForAll, type LinkingNote, type NoteRef } from './links/graph';
 import { urls } from './site-urls';
+import { noteBody } from './markdown/note-html';
 
 export interface Garden {
   bits: { item: BitItem; entry: CollectionEntry<'bits'> }[];
@@ -78,9 +79,9 @@ async function buildGarden(isDev: boolean): Promise<Garden> {
     chapters.map((c) => c.item),
   );
   const links = linkGraph([
-    ...bits.map(({ item, entry }) => ({ collection: 'bits' as const, id: item.slug, title: item.title, body: entry.body ?? '', tags: item.tags, date: item.date, blurb: item.why })),
-    ...shorts.map(({ item, entry }) => ({ collection: 'shorts' as const, id: item.slug, title: item.title, body: entry.body ?? '', tags: item.tags, date: item.date, blurb: item.summary })),
-    ...chapters.map(({ item, entry }) => ({ collection: 'chapters' as const, id: item.id, title: item.title, body: entry.body ?? '', tags: item.tags, blurb: item.summary })),
+    ...bits.map(({ item, entry }) => ({ collection: 'bits' as const, id: item.slug, title: item.title, body: noteBody(entry), tags: item.tags, date: item.date, blurb: item.why })),
+    ...shorts.map(({ item, entry }) => ({ collection: 'shorts' as const, id: item.slug, title: item.title, body: noteBody(entry), tags: item.tags, date: item.date, blurb: item.summary })),
+    ...chapters.map(({ item, entry }) => ({ collection: 'chapters' as const, id: item.id, title: item.title, body: noteBody(entry), tags: item.tags, blurb: item.summary })),
   ]);
   return { bits, shorts, chapters, parts, quizzes, tags, links };
 }

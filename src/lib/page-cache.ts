@@ -15,7 +15,7 @@ interface EntryLike {
   id: string;
   collection: string;
   data: unknown;
-  digest?: string | undefined;
+  digest?: string | number | undefined;
   filePath?: string | undefined;
   body?: string | undefined;
   rendered?: { metadata?: Record<string, unknown> | undefined } | undefined;

@@ -9,7 +9,7 @@
 import type { Garden } from './load';
 import { neighbours, readingMinutes, factsByChapter, type BitItem, type ChapterItem, type PartOverview, type ShortItem, type TagGroup } from './garden';
 import type { NoteRef } from './links/graph';
-import { noteHasMath } from './markdown/note-html';
+import { noteBody, noteHasMath } from './markdown/note-html';
 import { studyGroups, type StudyGroup } from './study/facts';
 import { pageCacheKey } from './page-cache';
 import { urls } from './site-urls';
@@ -107,7 +107,7 @@ export function shortPages(garden: Garden, codeDigest: string, tracks: Readonly<
     const props: ShortPage = {
       item,
       entry,
-      minutes: readingMinutes(entry.body ?? ''),
+      minutes: readingMinutes(noteBody(entry)),
       trackLabel: item.track ? (tracks[item.track] ?? item.track) : undefined,
       newer: link(garden.shorts[index - 1]),
       older: link(garden.shorts[index + 1]),

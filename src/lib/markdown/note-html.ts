@@ -4,12 +4,36 @@
  * see note-renderer.ts). Undefined for an entry Astro renders itself (.mdx).
  */
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { bodyOf } from '../frontmatter';
 import type { NoteSearchText } from './note-search';
 import type { SplitText } from '../search/text';
 
 interface RenderedLike {
   rendered?: { metadata?: Record<string, unknown> | undefined } | undefined;
   body?: string | undefined;
+  filePath?: string | undefined;
+  digest?: string | number | undefined;
+}
+
+const bodies = new Map<string, string>();
+
+/**
+ * A note's Markdown body. The content store keeps none (`retainBody: false`
+ * in content.config.ts), because Astro bundles the whole store into the build
+ * and the bodies were most of it; so it is read from the note's file, once per
+ * version of the file (`digest`).
+ */
+export function noteBody(entry: RenderedLike): string {
+  if (entry.body !== undefined) return entry.body;
+  if (!entry.filePath) return '';
+  const key = `${entry.filePath}\0${entry.digest ?? ''}`;
+  let body = bodies.get(key);
+  if (body === undefined) {
+    body = bodyOf(readFileSync(resolve(entry.filePath), 'utf8'));
+    bodies.set(key, body);
+  }
+  return body;
 }
 
 export function noteHtml(entry: RenderedLike): string | undefined {
@@ -21,7 +45,7 @@ export function noteHtml(entry: RenderedLike): string | undefined {
 export function noteHasMath(entry: RenderedLike): boolean {
   const known = entry.rendered?.metadata?.gardenMath;
   if (typeof known === 'boolean') return known;
-  return /\$|```math/.test(entry.body ?? '');
+  return /\$|```math/.test(noteBody(entry));
 }
 
 /** The searchable text the note renderer kept for the note (see note-search.ts); undefined for .mdx or an older cache entry. */
