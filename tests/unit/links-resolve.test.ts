@@ -110,12 +110,13 @@ describe('link targets', () => {
     expect(excerptOf('word '.repeat(100), 30).length).toBeLessThanOrEqual(31);
   });
 
-  it('changes its digest when what a link shows changes (title, opening lines), not when the rest of a body does', () => {
+  it('changes its digest when what a link shows or reaches changes (title, opening lines, headings), not when the rest of a body does', () => {
     const body = `Shift by the max. ${'Subtracting the largest logit keeps every exponent at or below zero. '.repeat(6)}`;
     const variant = (change: Partial<LinkTargetSource>) => linkTargetsDigest(buildLinkTargets(sources.map((s) => (s.id === 'softmax' ? { ...s, body, ...change } : s)), gardenUrls('/')));
     const original = variant({});
     expect(variant({ title: 'Softmax, renamed' })).not.toBe(original);
     expect(variant({ body: `A new opening line.\n\n${body}` })).not.toBe(original);
+    expect(variant({ body: `${body}\n\n## A section others can link to` })).not.toBe(original);
     expect(variant({ body: `${body}\n\nA closing paragraph far below the excerpt.` })).toBe(original);
   });
 });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildLinkTargets, type LinkTargetSource } from '../../src/lib/links/targets';
 import { gardenUrls } from '../../src/lib/urls';
-import { isGardenNote, linkSignature, NoteCache, pipelineDigest } from '../../src/lib/markdown/note-cache';
+import { isGardenNote, linkSignature, NoteCache, pipelineDigest, PrefetchMemo } from '../../src/lib/markdown/note-cache';
 import { NoteRenderer } from '../../src/lib/markdown/note-renderer';
 import { FileCheckMemo } from '../../src/lib/check/memo';
 import { scanBody } from '../../src/lib/check/body-scan';
@@ -128,6 +128,23 @@ describe('the note renderer', () => {
     expect(JSON.parse(readFileSync(inThread.searchPath!, 'utf8'))).toEqual({ text: markdownToText('Formula $x^2$ and [[b]].') });
     pooled.stopPool();
   }, 60_000);
+
+  it('sends an edited note to the workers in the next build, and no unchanged one', async () => {
+    const { dir } = garden();
+    const targets = () => buildLinkTargets([{ collection: 'bits', id: 'a', title: 'A', body: '' }, { collection: 'bits', id: 'b', title: 'B', body: '' }], gardenUrls('/'));
+    const make = () => new NoteRenderer({ contentDir: join(dir, 'content'), cacheDir: join(dir, 'cache'), projectRoot: ROOT, base: '/', targets, workers: 1, workerThreshold: 1 });
+    const first = make();
+    expect(first.prefetch()).toBe(2);
+    await first.render('Formula $x^2$ and [[b]].', join(dir, 'content/bits/a.md'));
+    await first.render('```python\nprint(1)\n```', join(dir, 'content/bits/b.md'));
+    first.stopPool();
+    expect(make().prefetch()).toBe(0);
+    writeFileSync(join(dir, 'content/bits/b.md'), '---\ntitle: B\ntags: [x]\n---\nEdited.\n');
+    const third = make();
+    expect(third.prefetch()).toBe(1);
+    expect(readFileSync((await third.render('Edited.', join(dir, 'content/bits/b.md'))).htmlPath, 'utf8')).toContain('Edited.');
+    third.stopPool();
+  }, 60_000);
 });
 
 describe("a note's searchable text", () => {
@@ -171,5 +188,34 @@ describe('the /bits/ listing', () => {
     expect(listingShowsSnippets(LISTING_SNIPPET_LIMIT)).toBe(true);
     expect(listingShowsSnippets(LISTING_SNIPPET_LIMIT + 1)).toBe(false);
     expect(listingShowsSnippets(600)).toBe(false);
+  });
+});
+
+describe('the prefetch memo', () => {
+  it('gives back a key only for the same file with the same text, in the same scope', () => {
+    const file = join(tempDir(), 'prefetch.json');
+    const first = new PrefetchMemo(file, 'pipeline-1 links-1');
+    expect(first.key('/g/bits/a.md', 'text')).toBeUndefined();
+    first.remember('/g/bits/a.md', 'text', 'key-a');
+    first.remember('/g/bits/b.md', 'other', 'key-b');
+    first.save();
+
+    const same = new PrefetchMemo(file, 'pipeline-1 links-1');
+    expect(same.key('/g/bits/a.md', 'text')).toBe('key-a');
+    expect(same.key('/g/bits/b.md', 'edited')).toBeUndefined();
+    same.save();
+    // What a build did not look at (b, edited) is forgotten; what it confirmed is kept.
+    const after = new PrefetchMemo(file, 'pipeline-1 links-1');
+    expect(after.key('/g/bits/a.md', 'text')).toBe('key-a');
+    expect(after.key('/g/bits/b.md', 'other')).toBeUndefined();
+
+    expect(new PrefetchMemo(file, 'pipeline-1 links-2').key('/g/bits/a.md', 'text')).toBeUndefined();
+    expect(new PrefetchMemo(file, 'pipeline-2 links-1').key('/g/bits/a.md', 'text')).toBeUndefined();
+  });
+
+  it('starts empty from a torn file', () => {
+    const file = join(tempDir(), 'prefetch.json');
+    writeFileSync(file, '{"scope": "pipeline-1 links-1", "files": {');
+    expect(new PrefetchMemo(file, 'pipeline-1 links-1').key('/g/bits/a.md', 'text')).toBeUndefined();
   });
 });

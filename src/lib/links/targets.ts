@@ -114,14 +114,14 @@ export function excerptOf(markdown: string, max = 180): string {
 }
 
 /**
- * What rendered links depend on: each target's key, URL, title and preview
- * excerpt. A note's stored rendering is reused by Astro while its own file is
+ * What rendered links depend on: each target's key, URL, title, preview
+ * excerpt and headings (for links to a section). A note's stored rendering is reused by Astro while its own file is
  * unchanged, so when this digest changes the store is dropped and every note
  * is looked up again in the note cache (content-store.ts).
  */
 export function linkTargetsDigest(targets: ReadonlyMap<string, LinkTarget>): string {
   let hash = 0x811c9dc5;
-  for (const line of [...targets.values()].map((t) => `${t.key}\t${t.url}\t${t.title}\t${t.excerpt}`).sort()) {
+  for (const line of [...targets.values()].map((t) => `${t.key}\t${t.url}\t${t.title}\t${t.excerpt}\t${[...t.headings].join(' ')}`).sort()) {
     for (let i = 0; i < line.length; i++) hash = Math.imul(hash ^ line.charCodeAt(i), 0x01000193) >>> 0;
     hash = Math.imul(hash ^ 10, 0x01000193) >>> 0;
   }

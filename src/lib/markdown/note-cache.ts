@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { MarkdownHeading } from '@astrojs/markdown-remark';
 import { findLinks } from '../links/find';
 import { resolveFileLink, resolveWikiLink } from '../links/resolve';
@@ -90,6 +90,11 @@ export class NoteCache {
     return { folder, html: join(folder, `${key}.html`), meta: join(folder, `${key}.json`), search: join(folder, `${key}.search.json`) };
   }
 
+  has(key: string): boolean {
+    const { html, meta } = this.paths(key);
+    return existsSync(meta) && existsSync(html);
+  }
+
   get(key: string): CachedNote | undefined {
     const { html, meta, search } = this.paths(key);
     try {
@@ -126,4 +131,51 @@ export function isGardenNote(contentDir: string, filePath: string): boolean {
   if (!path.endsWith('.md') || !path.startsWith(contentDir + sep)) return false;
   const parts = path.slice(contentDir.length + 1).split(sep);
   return (parts.length === 2 && (parts[0] === 'bits' || parts[0] === 'shorts')) || (parts.length === 3 && parts[0] === 'chapters');
+}
+
+/**
+ * The cache keys the last build worked out, by file and the hash of its text,
+ * valid while the pipeline and the link targets (`scope`) are the same: a warm
+ * build then finds each unchanged note's key without parsing it again.
+ */
+export class PrefetchMemo {
+  private readonly file: string;
+  private readonly scope: string;
+  private readonly previous: Record<string, [string, string]>;
+  private readonly next: Record<string, [string, string]> = {};
+
+  constructor(file: string, scope: string) {
+    this.file = file;
+    this.scope = scope;
+    let stored: { scope?: string; files?: Record<string, [string, string]> } = {};
+    try {
+      stored = JSON.parse(readFileSync(file, 'utf8')) as typeof stored;
+    } catch {
+      // No memo yet, or a torn one: every key is worked out again.
+    }
+    this.previous = stored.scope === scope && stored.files ? stored.files : {};
+  }
+
+  private static hash(text: string): string {
+    return createHash('sha1').update(text).digest('base64');
+  }
+
+  /** The key recorded for this file with exactly this text, if any; remembered for the next build too. */
+  key(filePath: string, text: string): string | undefined {
+    const entry = this.previous[filePath];
+    if (!entry || entry[0] !== PrefetchMemo.hash(text)) return undefined;
+    this.next[filePath] = entry;
+    return entry[1];
+  }
+
+  remember(filePath: string, text: string, key: string): void {
+    this.next[filePath] = [PrefetchMemo.hash(text), key];
+  }
+
+  save(): void {
+    mkdirSync(dirname(this.file), { recursive: true });
+    const tmp = `${this.file}.${process.pid}`;
+    writeFileSync(tmp, JSON.stringify({ scope: this.scope, files: this.next }));
+    renameSync(tmp, this.file);
+  }
 }

@@ -19,7 +19,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseFrontmatter, type MarkdownHeading, type unified } from '@astrojs/markdown-remark';
 import { linkTargetsDigest, type LinkTarget } from '../links/targets';
-import { isGardenNote, NoteCache, pipelineDigest, type CachedNote } from './note-cache';
+import { isGardenNote, NoteCache, pipelineDigest, PrefetchMemo, type CachedNote } from './note-cache';
 import type { WorkerJob, WorkerReply } from './note-worker';
 // Imported up front: astro.config is loaded by a module runner that is closed once the config is read.
 import { createNotePipeline } from './note-pipeline';
@@ -83,16 +83,23 @@ export class NoteRenderer {
    */
   prefetch(): number {
     const targets = this.options.targets();
+    const memo = new PrefetchMemo(join(this.cache.dir, 'prefetch.json'), `${this.cache.digest} ${linkTargetsDigest(targets)}`);
     const misses: { key: string; body: string; filePath: string }[] = [];
     for (const filePath of this.noteFiles()) {
       try {
-        const body = parseFrontmatter(readFileSync(filePath, 'utf8'), { frontmatter: 'remove' }).content.trim();
+        const text = readFileSync(filePath, 'utf8');
+        // A file unchanged since the last build, with the same pipeline and links, has the same key: no need to parse it again.
+        const known = memo.key(filePath, text);
+        if (known !== undefined && this.cache.has(known)) continue;
+        const body = parseFrontmatter(text, { frontmatter: 'remove' }).content.trim();
         const key = this.cache.key(body, filePath, targets);
+        memo.remember(filePath, text, key);
         if (!this.inFlight.has(key) && !this.cache.get(key)) misses.push({ key, body, filePath });
       } catch {
         continue;
       }
     }
+    memo.save();
     if (misses.length < (this.options.workerThreshold ?? 24) || this.workerCount === 0) return 0;
     for (const miss of misses) {
       const job = this.onWorker(miss.key, miss.body, miss.filePath);
