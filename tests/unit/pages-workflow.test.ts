@@ -23,7 +23,7 @@ describe('the GitHub Pages workflow', () => {
   const uses = (steps: Step[]) => steps.map((s) => s.uses?.split('@')[0]).filter(Boolean);
 
   it('checks out, sets up Node 24, uploads dist/ and deploys it', () => {
-    expect(uses(build)).toEqual(['actions/checkout', 'actions/setup-node', 'actions/configure-pages', 'actions/upload-pages-artifact']);
+    expect(uses(build)).toEqual(['actions/checkout', 'actions/setup-node', 'actions/configure-pages', 'actions/cache', 'actions/upload-pages-artifact']);
     expect(build.find((s) => s.uses?.startsWith('actions/setup-node'))?.with?.['node-version']).toBe(24);
     expect(build.find((s) => s.uses?.startsWith('actions/upload-pages-artifact'))?.with?.path).toBe('dist');
     expect(workflow.jobs.deploy!.needs).toBe('build');
@@ -35,6 +35,14 @@ describe('the GitHub Pages workflow', () => {
     const commands = build.filter((s) => s.run).map((s) => s.run);
     expect(commands).toEqual(['npm install', 'npm run check', 'npm run build']);
     for (const command of commands) expect(readme).toContain(`\`${command}\``);
+  });
+
+  it('keeps the build cache between runs, restored after the install and before the build', () => {
+    const cache = build.findIndex((s) => s.uses?.startsWith('actions/cache'));
+    expect(build[cache]?.with?.path).toBe('node_modules/.astro');
+    expect(build[cache]?.with?.['restore-keys']).toBe('garden-build-');
+    expect(cache).toBeGreaterThan(build.findIndex((s) => s.run === 'npm install'));
+    expect(cache).toBeLessThan(build.findIndex((s) => s.run === 'npm run build'));
   });
 
   it('takes the site address and base path from the repository', () => {
