@@ -72,4 +72,11 @@ describe('a rebuild after edits', () => {
     expect(read(incremental.outDir, 'cheatsheets/ml-foundations/01-tensors/index.html')).toContain('What does a stride of 0 along an axis mean?');
     expect(read(incremental.outDir, 'cheatsheets/ml-foundations/02-forward-pass/index.html')).toContain('A closing paragraph added between builds.');
   });
+
+  it('keeps no note bodies in the content store, which Astro bundles into the build', () => {
+    const store = readFileSync(join(CACHE, 'data-store.json'), 'utf8');
+    // Booleans, so a failure does not print the whole store.
+    expect(store.includes('KV cache size in one product')).toBe(true);
+    expect(store.includes('A closing paragraph added between builds.')).toBe(false);
+  });
 });

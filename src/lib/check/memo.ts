@@ -6,8 +6,9 @@
  * schemas, cross-references) is cheap and runs every time.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readCacheFile, writeCacheFile } from '../cache-file';
 import { scanBody, type BodyScan } from './body-scan';
 import { katexFailure } from './math';
 
@@ -48,12 +49,7 @@ export class FileCheckMemo implements CheckMemo {
     this.file = join(cacheDir, 'garden-check.json');
     this.digest = memoDigest(projectRoot);
     this.used = { digest: this.digest, scans: {}, formulas: {} };
-    try {
-      const parsed = JSON.parse(readFileSync(this.file, 'utf8')) as Stored;
-      this.stored = parsed.digest === this.digest ? parsed : this.used;
-    } catch {
-      this.stored = this.used;
-    }
+    this.stored = readCacheFile<Stored>(this.file, this.digest) ?? this.used;
   }
 
   scanBody(body: string): BodyScan {
@@ -73,13 +69,6 @@ export class FileCheckMemo implements CheckMemo {
 
   /** Keeps what this check used (so entries of deleted notes fall away), atomically. */
   save(): void {
-    try {
-      mkdirSync(dirname(this.file), { recursive: true });
-      const tmp = `${this.file}.${process.pid}.tmp`;
-      writeFileSync(tmp, JSON.stringify(this.used));
-      renameSync(tmp, this.file);
-    } catch {
-      // A cache that cannot be written only makes the next check slower.
-    }
+    writeCacheFile(this.file, this.used);
   }
 }

@@ -8,12 +8,13 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import type { MarkdownHeading } from '@astrojs/markdown-remark';
 import { findLinks } from '../links/find';
 import { resolveFileLink, resolveWikiLink } from '../links/resolve';
 import type { LinkTarget } from '../links/targets';
 import type { NoteSearchText } from './note-search';
+import { readCacheFile, writeCacheFile } from '../cache-file';
 
 export interface NoteMeta {
   headings: MarkdownHeading[];
@@ -140,20 +141,14 @@ export function isGardenNote(contentDir: string, filePath: string): boolean {
  */
 export class PrefetchMemo {
   private readonly file: string;
-  private readonly scope: string;
   private readonly previous: Record<string, [string, string]>;
-  private readonly next: Record<string, [string, string]> = {};
+  private readonly next: { digest: string; files: Record<string, [string, string]> };
 
+  /** `scope`: the pipeline digest and the link targets' digest, which every key depends on besides the file. */
   constructor(file: string, scope: string) {
     this.file = file;
-    this.scope = scope;
-    let stored: { scope?: string; files?: Record<string, [string, string]> } = {};
-    try {
-      stored = JSON.parse(readFileSync(file, 'utf8')) as typeof stored;
-    } catch {
-      // No memo yet, or a torn one: every key is worked out again.
-    }
-    this.previous = stored.scope === scope && stored.files ? stored.files : {};
+    this.previous = readCacheFile<PrefetchMemo['next']>(file, scope)?.files ?? {};
+    this.next = { digest: scope, files: {} };
   }
 
   private static hash(text: string): string {
@@ -164,18 +159,15 @@ export class PrefetchMemo {
   key(filePath: string, text: string): string | undefined {
     const entry = this.previous[filePath];
     if (!entry || entry[0] !== PrefetchMemo.hash(text)) return undefined;
-    this.next[filePath] = entry;
+    this.next.files[filePath] = entry;
     return entry[1];
   }
 
   remember(filePath: string, text: string, key: string): void {
-    this.next[filePath] = [PrefetchMemo.hash(text), key];
+    this.next.files[filePath] = [PrefetchMemo.hash(text), key];
   }
 
   save(): void {
-    mkdirSync(dirname(this.file), { recursive: true });
-    const tmp = `${this.file}.${process.pid}`;
-    writeFileSync(tmp, JSON.stringify({ scope: this.scope, files: this.next }));
-    renameSync(tmp, this.file);
+    writeCacheFile(this.file, this.next);
   }
 }
