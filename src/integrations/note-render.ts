@@ -15,6 +15,7 @@ export function noteRendering(notes: NoteRenderer): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ command, config, logger }) => {
         if (command !== 'build' && command !== 'dev') return;
+        if (command === 'build') notes.freezeTargets();
         const store = contentStoreFile({ command, cacheDir: fileURLToPath(config.cacheDir), root: fileURLToPath(config.root) });
         if (dropStoreIfLinksChanged(store, notes.linksDigest())) logger.info('Links between notes changed: every note is checked against the note cache again');
         notes.prefetch();

@@ -11,6 +11,7 @@ import { gardenUrls } from '../../src/lib/urls';
 import { readGardenFiles } from '../../src/lib/check/read-garden';
 import { readFrontmatter } from '../../src/lib/frontmatter';
 import { ROOT } from '../helpers/build';
+import { noteSearchText, searchKindOf } from '../../src/lib/markdown/note-search';
 
 /**
  * The note pipeline must produce what Astro's unified processor produces with
@@ -31,6 +32,7 @@ async function pipelines(garden: string) {
     astro: async (body: string, path: string) => (await astro.render(body, { fileURL: pathToFileURL(path) })).code,
     note: async (body: string, path: string) => (await note(body, path)).html,
     noteFull: (body: string, path: string) => note(body, path),
+    noteWithSearch: (body: string, path: string, gardenPath: string) => note(body, path, { search: searchKindOf(gardenPath) }),
   };
 }
 
@@ -45,6 +47,21 @@ describe('the note pipeline', () => {
         const path = join(garden, file.path);
         expect(same(await note(body, path)), file.path).toBe(same(await astro(body, path)));
       }
+    }, 120_000);
+  }
+
+  for (const garden of GARDENS) {
+    it(`takes the searchable text of every note of ${garden.slice(ROOT.length + 1)} from the tree it renders, as a parse of its own would give it`, async () => {
+      const { noteWithSearch } = await pipelines(garden);
+      const files = readGardenFiles(garden).filter((f) => f.path.endsWith('.md') && /^(bits|shorts|chapters)\//.test(f.path));
+      for (const file of files) {
+        const body = (readFrontmatter(file.text)?.body ?? '').trim();
+        const rendered = await noteWithSearch(body, join(garden, file.path), file.path);
+        expect(rendered.search, file.path).toEqual(noteSearchText(file.path, body, rendered.headings));
+      }
+      // The heading as the page shows it; the section's text as written, before smartypants and links change the tree.
+      const chapter = await noteWithSearch('Lead.\n\n## “Quoted” -- part\n\nSee [[nowhere]] -- and *this*.', join(garden, 'chapters/p/01-x.md'), 'chapters/p/01-x.md');
+      expect(chapter.search).toEqual({ split: { intro: 'Lead.', sections: [{ heading: { depth: 2, slug: chapter.headings[0]!.slug, text: '“Quoted” — part' }, text: 'See [[nowhere]] -- and this.' }] } });
     }, 120_000);
   }
 

@@ -5,18 +5,25 @@ import type { GardenUrls } from '../urls';
 import { linkSourcesFromFiles } from './sources';
 import { buildLinkTargets, type LinkTarget } from './targets';
 
+export interface LinkTargetsProvider {
+  (): ReadonlyMap<string, LinkTarget>;
+  /** Stops looking for changed files: a build reads the garden once, and every note sees the same targets. */
+  freeze(): void;
+}
+
 /**
  * The link targets of a garden folder, for the Markdown pipeline. Rebuilt when
  * a file was added, removed or changed, which `astro dev` needs; the check is
  * a directory listing at most once per `refreshMs`, so a build pays for it a
- * handful of times, not once per note.
+ * handful of times, not once per note, and none once frozen.
  */
-export function createLinkTargetsProvider(contentDir: string, urls: GardenUrls, refreshMs = 1000, now: () => number = Date.now) {
+export function createLinkTargetsProvider(contentDir: string, urls: GardenUrls, refreshMs = 1000, now: () => number = Date.now): LinkTargetsProvider {
   let targets: Map<string, LinkTarget> = new Map();
   let signature: string | undefined;
   let checkedAt = -Infinity;
-  return (): ReadonlyMap<string, LinkTarget> => {
-    if (now() - checkedAt < refreshMs) return targets;
+  let frozen = false;
+  const provider = (): ReadonlyMap<string, LinkTarget> => {
+    if ((frozen && signature !== undefined) || now() - checkedAt < refreshMs) return targets;
     checkedAt = now();
     const current = folderSignature(contentDir);
     if (current !== signature) {
@@ -25,6 +32,11 @@ export function createLinkTargetsProvider(contentDir: string, urls: GardenUrls, 
     }
     return targets;
   };
+  return Object.assign(provider, {
+    freeze() {
+      frozen = true;
+    },
+  });
 }
 
 function folderSignature(dir: string): string {

@@ -25,12 +25,15 @@ import { rehypeKatexRaw } from './rehype-katex-raw';
 import { remarkSmartypantsFast } from './remark-smartypants-fast';
 import { rehypePlugins as projectRehypePlugins, remarkPluginsFor, shikiConfig } from './plugins';
 import type { RemarkLinksOptions } from '../links/remark-links';
+import { remarkSearchText, searchTextOf, type NoteSearchKind, type NoteSearchText } from './note-search';
 
 export interface RenderedNote {
   html: string;
   headings: MarkdownHeading[];
   /** Whether the note has typeset math (its page then needs KaTeX's stylesheet). */
   hasMath: boolean;
+  /** The note's searchable text, when asked for (`search`). */
+  search?: NoteSearchText | undefined;
 }
 
 /** Marks a note whose Markdown holds raw HTML: only such a note needs rehype-raw. */
@@ -62,7 +65,8 @@ export function noteRehypePlugins(plugins: RehypePlugins = projectRehypePlugins)
 }
 
 export function createNotePipeline(links: RemarkLinksOptions | undefined) {
-  const processor = unified().use(remarkParse).use(remarkGfm).use(remarkSmartypantsFast);
+  // remarkSearchText first: it reads the tree as parsed (remark-gfm and remark-math only add syntax).
+  const processor = unified().use(remarkParse).use(remarkGfm).use(remarkSearchText).use(remarkSmartypantsFast);
   const use = (list: RemarkPlugins | RehypePlugins) => {
     for (const entry of list) {
       const [plugin, options] = Array.isArray(entry) ? entry : [entry, undefined];
@@ -78,9 +82,11 @@ export function createNotePipeline(links: RemarkLinksOptions | undefined) {
   processor.use(rehypeShiki as unknown as Plugin<[typeof shikiConfig, string[]]>, shikiConfig, ['math']);
   processor.use(rehypeRawWhenNeeded).use(rehypeStringify, { allowDangerousHtml: true });
 
-  return async function renderNote(body: string, filePath: string | undefined, frontmatter: Record<string, unknown> = {}): Promise<RenderedNote> {
-    const file = new File({ value: body, path: filePath, data: { astro: { frontmatter } } });
+  return async function renderNote(body: string, filePath: string | undefined, options: { frontmatter?: Record<string, unknown>; search?: NoteSearchKind } = {}): Promise<RenderedNote> {
+    const data = { astro: { frontmatter: options.frontmatter ?? {} }, ...(options.search ? { gardenSearchKind: options.search } : {}) };
+    const file = new File({ value: body, path: filePath, data });
     const result = await processor.process(file);
-    return { html: String(result.value), headings: (result.data.astro?.headings ?? []) as MarkdownHeading[], hasMath: result.data.gardenHasMath === true };
+    const headings = (result.data.astro?.headings ?? []) as MarkdownHeading[];
+    return { html: String(result.value), headings, hasMath: result.data.gardenHasMath === true, search: searchTextOf(result, headings) };
   };
 }

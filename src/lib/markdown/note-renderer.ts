@@ -17,13 +17,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseFrontmatter, type MarkdownHeading, type unified } from '@astrojs/markdown-remark';
+import { parseFrontmatter, type unified } from '@astrojs/markdown-remark';
 import { linkTargetsDigest, type LinkTarget } from '../links/targets';
 import { isGardenNote, NoteCache, pipelineDigest, PrefetchMemo, type CachedNote } from './note-cache';
-import type { WorkerJob, WorkerReply } from './note-worker';
+import type { WorkerJob, WorkerReply, WorkerSetup } from './note-worker';
 // Imported up front: astro.config is loaded by a module runner that is closed once the config is read.
 import { createNotePipeline } from './note-pipeline';
-import { noteSearchText } from './note-search';
+import { searchKindOf } from './note-search';
 
 export interface NoteRendererOptions {
   contentDir: string;
@@ -31,7 +31,8 @@ export interface NoteRendererOptions {
   cacheDir: string;
   projectRoot: string;
   base: string;
-  targets: () => ReadonlyMap<string, LinkTarget>;
+  /** The link targets; `freeze`, when given, is called as a build starts (src/lib/links/provider.ts). */
+  targets: (() => ReadonlyMap<string, LinkTarget>) & { freeze?: () => void };
   /** Worker threads; default: one per core, at most 4 (0 renders in this thread). */
   workers?: number;
   /** Fewer misses than this render in this thread. */
@@ -49,7 +50,9 @@ export class NoteRenderer {
   private queue: WorkerJob[] = [];
   private busy = new Map<Worker, number>();
   private nextId = 1;
-  private local?: (body: string, filePath: string) => Promise<{ html: string; headings: MarkdownHeading[]; hasMath: boolean }>;
+  /** The targets the workers' notes were keyed with, handed to them so they render with the very same. */
+  private poolTargets: ReadonlyMap<string, LinkTarget> = new Map();
+  private local?: ReturnType<typeof createNotePipeline>;
   /** Notes rendered (not found in the cache) since start-up, for the build's log. */
   rendered = 0;
   reused = 0;
@@ -65,6 +68,11 @@ export class NoteRenderer {
   /** What the notes' links show (linkTargetsDigest); the content store is kept only while it stays the same. */
   linksDigest(): string {
     return linkTargetsDigest(this.options.targets());
+  }
+
+  /** A build sees one garden: no more looking for changed files while it runs. */
+  freezeTargets(): void {
+    this.options.targets.freeze?.();
   }
 
   isNote(filePath: string): boolean {
@@ -101,6 +109,7 @@ export class NoteRenderer {
     }
     memo.save();
     if (misses.length < (this.options.workerThreshold ?? 24) || this.workerCount === 0) return 0;
+    this.poolTargets = targets;
     for (const miss of misses) {
       const job = this.onWorker(miss.key, miss.body, miss.filePath);
       // A note that fails reports its error to the render that awaits it; a build stopped by the checker awaits none.
@@ -150,9 +159,9 @@ export class NoteRenderer {
 
   private async renderLocally(body: string, filePath: string) {
     this.local ??= createNotePipeline({ targets: this.options.targets, contentDir: this.contentDir });
-    const note = await this.local(body, filePath);
+    const note = await this.local(body, filePath, { search: searchKindOf(this.cache.gardenPath(filePath)) });
     this.rendered++;
-    return { ...note, search: noteSearchText(this.cache.gardenPath(filePath), body, note.headings) };
+    return note;
   }
 
   private onWorker(key: string, body: string, filePath: string): Promise<CachedNote> {
@@ -169,7 +178,12 @@ export class NoteRenderer {
     const script = join(this.options.projectRoot, 'scripts/render-worker.mjs');
     for (let i = 0; i < Math.max(1, this.workerCount); i++) {
       const worker = new Worker(script, {
-        workerData: { contentDir: this.contentDir, cacheDir: this.cache.dir, digest: this.cache.digest, base: this.options.base },
+        workerData: {
+          contentDir: this.contentDir,
+          cacheDir: this.cache.dir,
+          digest: this.cache.digest,
+          targets: this.poolTargets,
+        } satisfies WorkerSetup,
       });
       worker.on('message', (reply: WorkerReply) => this.onReply(worker, reply));
       worker.on('error', (error) => this.onWorkerError(error instanceof Error ? error : new Error(String(error))));

@@ -6,9 +6,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createNotePipeline } from './note-pipeline';
 import { NoteCache } from './note-cache';
-import { noteSearchText } from './note-search';
-import { createLinkTargetsProvider } from '../links/provider';
-import { gardenUrls } from '../urls';
+import { searchKindOf } from './note-search';
+import type { LinkTarget } from '../links/targets';
 
 export interface WorkerJob {
   id: number;
@@ -19,15 +18,22 @@ export interface WorkerJob {
 
 export type WorkerReply = { id: number; ok: true; headings: unknown[]; hasMath: boolean } | { id: number; ok: false; message: string };
 
-const { contentDir, cacheDir, digest, base } = workerData as { contentDir: string; cacheDir: string; digest: string; base: string };
+/** What a worker starts with; the link targets are the ones its notes' cache keys were worked out with. */
+export interface WorkerSetup {
+  contentDir: string;
+  cacheDir: string;
+  digest: string;
+  targets: ReadonlyMap<string, LinkTarget>;
+}
+
+const { contentDir, cacheDir, digest, targets } = workerData as WorkerSetup;
 const cache = new NoteCache(cacheDir, contentDir, digest);
-const targets = createLinkTargetsProvider(contentDir, gardenUrls(base));
-const render = createNotePipeline({ targets, contentDir });
+const render = createNotePipeline({ targets: () => targets, contentDir });
 
 parentPort!.on('message', async (job: WorkerJob) => {
   try {
-    const note = await render(job.body, job.filePath);
-    cache.set(job.key, { ...note, search: noteSearchText(cache.gardenPath(job.filePath), job.body, note.headings) });
+    const note = await render(job.body, job.filePath, { search: searchKindOf(cache.gardenPath(job.filePath)) });
+    cache.set(job.key, note);
     parentPort!.postMessage({ id: job.id, ok: true, headings: note.headings, hasMath: note.hasMath } satisfies WorkerReply);
   } catch (error) {
     parentPort!.postMessage({ id: job.id, ok: false, message: error instanceof Error ? error.message : String(error) } satisfies WorkerReply);

@@ -6,11 +6,13 @@
  */
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import GithubSlugger from 'github-slugger';
 import type { Heading as MdastHeading, Nodes, Root, RootContent } from 'mdast';
 
-const parser = unified().use(remarkParse).use(remarkMath);
+// The same syntax as the note pipeline's, so a note's text can be taken from the tree it renders (textOfTree).
+const parser = unified().use(remarkParse).use(remarkGfm).use(remarkMath);
 
 /** A heading as the page renders it: Astro's `render(entry).headings`. */
 export interface RenderedHeading {
@@ -131,10 +133,21 @@ function parse(body: string, mdx: boolean): Root {
 
 /** The whole body as one line of plain text. */
 export function markdownToText(body: string, options: { mdx?: boolean } = {}): string {
-  return tidy(nodeText(parse(body, options.mdx ?? false)));
+  return textOfTree(parse(body, options.mdx ?? false));
+}
+
+/** markdownToText of a parsed body (GFM and math syntax), as the note pipeline has it before any transform. */
+export function textOfTree(tree: Root): string {
+  return tidy(nodeText(tree));
 }
 
 const isSectionHeading = (node: RootContent): node is MdastHeading => node.type === 'heading' && (node.depth === 2 || node.depth === 3);
+
+/** A chapter's sections before their anchors are known: what sectionsOfTree keeps of a tree that later plugins change. */
+export interface SectionDrafts {
+  intro: string;
+  sections: { depth: number; text: string; body: string }[];
+}
 
 /**
  * Splits a chapter body at its `##` and `###` headings, the same ones the page
@@ -143,28 +156,39 @@ const isSectionHeading = (node: RootContent): node is MdastHeading => node.type 
  * the way the page computes them (GitHub's slugger).
  */
 export function splitSections(body: string, options: { mdx?: boolean; rendered?: readonly RenderedHeading[] } = {}): SplitText {
-  const tree = parse(body, options.mdx ?? false);
-  const headings = tree.children.filter(isSectionHeading);
-  const rendered = (options.rendered ?? []).filter((h) => h.depth === 2 || h.depth === 3);
-  const useRendered = rendered.length === headings.length && rendered.every((h, i) => h.depth === headings[i]!.depth);
-  const slugger = new GithubSlugger();
+  return anchorSections(sectionsOfTree(parse(body, options.mdx ?? false)), options.rendered);
+}
 
+/** The first half of splitSections, on a parsed body. */
+export function sectionsOfTree(tree: Root): SectionDrafts {
   let intro = '';
-  const sections: TextSection[] = [];
-  let current: { heading: TextSection['heading']; parts: string[] } | undefined;
+  const sections: SectionDrafts['sections'] = [];
+  let current: { depth: number; text: string; parts: string[] } | undefined;
+  const close = () => current && sections.push({ depth: current.depth, text: current.text, body: tidy(current.parts.join(' ')) });
   for (const node of tree.children) {
     if (isSectionHeading(node)) {
-      if (current) sections.push({ heading: current.heading, text: tidy(current.parts.join(' ')) });
-      const index = headings.indexOf(node);
-      const text = headingText(node).replace(/\s+/g, ' ').trim();
-      const own = useRendered ? rendered[index]! : undefined;
-      current = { heading: { depth: node.depth, slug: own?.slug ?? slugger.slug(text), text: own?.text.trim() || text }, parts: [] };
+      close();
+      current = { depth: node.depth, text: headingText(node).replace(/\s+/g, ' ').trim(), parts: [] };
     } else if (current) {
       current.parts.push(nodeText(node));
     } else {
       intro += ` ${nodeText(node)}`;
     }
   }
-  if (current) sections.push({ heading: current.heading, text: tidy(current.parts.join(' ')) });
+  close();
   return { intro: tidy(intro), sections };
+}
+
+/** The second half of splitSections: each section gets its anchor, from the rendered headings when they line up. */
+export function anchorSections(drafts: SectionDrafts, renderedHeadings: readonly RenderedHeading[] = []): SplitText {
+  const rendered = renderedHeadings.filter((h) => h.depth === 2 || h.depth === 3);
+  const useRendered = rendered.length === drafts.sections.length && rendered.every((h, i) => h.depth === drafts.sections[i]!.depth);
+  const slugger = new GithubSlugger();
+  return {
+    intro: drafts.intro,
+    sections: drafts.sections.map((section, index) => {
+      const own = useRendered ? rendered[index]! : undefined;
+      return { heading: { depth: section.depth, slug: own?.slug ?? slugger.slug(section.text), text: own?.text.trim() || section.text }, text: section.body };
+    }),
+  };
 }

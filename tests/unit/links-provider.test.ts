@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createLinkTargetsProvider } from '../../src/lib/links/provider';
+import { gardenUrls } from '../../src/lib/urls';
+import { ROOT } from '../helpers/build';
+
+const NEW_BIT = '---\ntitle: Freshly added\nwhy: To be found.\ntags: [test]\ndate: 2026-01-01\n---\n\nBody.\n';
+
+function gardenCopy() {
+  const dir = mkdtempSync(join(tmpdir(), 'garden-provider-'));
+  cpSync(join(ROOT, 'tests/fixtures/good'), dir, { recursive: true });
+  return dir;
+}
+
+describe('the link targets provider', () => {
+  it('sees a note added while `astro dev` runs, once its refresh interval has passed', () => {
+    const dir = gardenCopy();
+    let clock = 0;
+    const targets = createLinkTargetsProvider(dir, gardenUrls('/'), 1000, () => clock);
+    expect(targets().has('bits/freshly-added')).toBe(false);
+    writeFileSync(join(dir, 'bits/freshly-added.md'), NEW_BIT);
+    clock = 500;
+    expect(targets().has('bits/freshly-added')).toBe(false);
+    clock = 1500;
+    expect(targets().has('bits/freshly-added')).toBe(true);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('looks at the folder no more once frozen for a build', () => {
+    const dir = gardenCopy();
+    let clock = 0;
+    const targets = createLinkTargetsProvider(dir, gardenUrls('/'), 1000, () => clock);
+    targets.freeze();
+    const first = targets();
+    expect(first.size).toBeGreaterThan(3);
+    writeFileSync(join(dir, 'bits/freshly-added.md'), NEW_BIT);
+    clock = 60_000;
+    expect(targets()).toBe(first);
+    expect(targets().has('bits/freshly-added')).toBe(false);
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
