@@ -6,8 +6,9 @@
  * formulas are typeset by rehypeKatexRaw (KaTeX's HTML kept as a string);
  * rehype-raw — which re-parses the whole tree through an HTML parser — runs
  * only for a note whose Markdown holds raw HTML; smartypants skips text it
- * cannot change (remark-smartypants-fast.ts); Shiki runs last. .mdx files keep Astro's
- * pipeline (src/lib/markdown/plugins.ts).
+ * cannot change (remark-smartypants-fast.ts); Shiki runs last, on its JavaScript
+ * regex engine (rehype-shiki-js.ts). .mdx files keep Astro's pipeline
+ * (src/lib/markdown/plugins.ts).
  */
 import { unified, type Plugin } from 'unified';
 import remarkParse from 'remark-parse';
@@ -16,12 +17,13 @@ import remarkRehype from 'remark-rehype';
 import rehypeRaw from 'rehype-raw';
 import rehypeStringify from 'rehype-stringify';
 import rehypeKatex from 'rehype-katex';
-import { rehypeHeadingIds, rehypeShiki, type MarkdownHeading, type RehypePlugins, type RemarkPlugins } from '@astrojs/markdown-remark';
+import { rehypeHeadingIds, type MarkdownHeading, type RehypePlugins, type RemarkPlugins } from '@astrojs/markdown-remark';
 import type { Root as MdastRoot } from 'mdast';
 import type { Root as HastRoot } from 'hast';
 import type { VFile } from 'vfile';
 import { VFile as File } from 'vfile';
 import { rehypeKatexRaw } from './rehype-katex-raw';
+import { rehypeShikiJs } from './rehype-shiki-js';
 import { remarkSmartypantsFast } from './remark-smartypants-fast';
 import { rehypePlugins as projectRehypePlugins, remarkPluginsFor, shikiConfig } from './plugins';
 import type { RemarkLinksOptions } from '../links/remark-links';
@@ -79,7 +81,7 @@ export function createNotePipeline(links: RemarkLinksOptions | undefined) {
   processor.use(rehypeHeadingIds);
   // Shiki last: it turns each code block into hundreds of spans that no other plugin needs to walk.
   // No plugin here reads or writes inside a code block, so the output is the same as Astro's order.
-  processor.use(rehypeShiki as unknown as Plugin<[typeof shikiConfig, string[]]>, shikiConfig, ['math']);
+  processor.use(rehypeShikiJs, shikiConfig, ['math']);
   processor.use(rehypeRawWhenNeeded).use(rehypeStringify, { allowDangerousHtml: true });
 
   return async function renderNote(body: string, filePath: string | undefined, options: { frontmatter?: Record<string, unknown>; search?: NoteSearchKind } = {}): Promise<RenderedNote> {

@@ -1,0 +1,128 @@
+/**
+ * Astro's rehypeShiki for the note pipeline, on Shiki's JavaScript regex
+ * engine instead of Oniguruma's WebAssembly: the same tokens (Shiki's own
+ * grammars are written for both) at about two thirds of the cost, which is
+ * most of what highlighting costs a cold build. Astro hard-wires Oniguruma
+ * (@astrojs/internal-helpers/shiki), so this file repeats the little that
+ * Astro adds around Shiki: which blocks to highlight, the `astro-code` class,
+ * `data-language`, the overflow style and the diff markers. A language or a
+ * pattern the JavaScript engine cannot handle goes to Astro's own highlighter,
+ * which also warns about unknown languages as Astro does.
+ */
+import { createHighlighter, isSpecialLang, type BundledLanguage, type HighlighterGeneric, type ShikiTransformer } from 'shiki';
+import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
+import { createShikiHighlighter } from '@astrojs/markdown-remark/shiki';
+import type { ShikiConfig } from '@astrojs/markdown-remark';
+import type { Element, ElementContent, Root } from 'hast';
+import { toText } from 'hast-util-to-text';
+import { visitParents } from 'unist-util-visit-parents';
+
+type Highlight = (code: string, lang: string, meta: string | undefined) => Promise<Element>;
+
+const LANGUAGE_CLASS = /\blanguage-(\S+)\b/;
+// Astro's default: a ```math block is left to remark-math.
+const ALWAYS_EXCLUDED = ['math'];
+
+export function rehypeShikiJs(config: ShikiConfig, excludeLangs: readonly string[] = []) {
+  let ready: Promise<Highlight> | undefined;
+  return async (tree: Root) => {
+    const blocks = codeBlocks(tree, [...ALWAYS_EXCLUDED, ...excludeLangs]);
+    if (blocks.length === 0) return;
+    ready ??= createHighlight(config);
+    const highlight = await ready;
+    for (const { code, language, pre, parent } of blocks) {
+      const meta = (code.data as { meta?: string } | undefined)?.meta ?? (code.properties.metastring as string | undefined) ?? undefined;
+      const replacement = await highlight(toText(code, { whitespace: 'pre' }), language, meta);
+      parent.children[parent.children.indexOf(pre)] = replacement;
+    }
+  };
+}
+
+/** `<pre><code class="language-x">` blocks, as Astro's highlightCodeBlocks finds them. */
+function codeBlocks(tree: Root, excluded: readonly string[]) {
+  const found: { code: Element; language: string; pre: Element; parent: Root | Element }[] = [];
+  visitParents(tree, 'element', (node: Element, ancestors) => {
+    if (node.tagName !== 'code') return;
+    const pre = ancestors.at(-1);
+    if (pre?.type !== 'element' || pre.tagName !== 'pre' || pre.children.length !== 1) return;
+    const classes = node.properties.className;
+    const list = typeof classes === 'string' ? [classes] : Array.isArray(classes) ? classes.filter((c): c is string => typeof c === 'string') : [];
+    const language = list.map((c) => LANGUAGE_CLASS.exec(c)?.[1]).find(Boolean) || 'plaintext';
+    if (excluded.includes(language)) return;
+    found.push({ code: node, language, pre, parent: ancestors.at(-2) as Root | Element });
+  });
+  return found;
+}
+
+async function createHighlight(config: ShikiConfig): Promise<Highlight> {
+  const themes = config.themes && Object.keys(config.themes).length > 0 ? config.themes : undefined;
+  const theme = config.theme ?? 'github-dark';
+  const langAlias = config.langAlias ?? {};
+  const highlighter = await createHighlighter({
+    langs: ['plaintext', ...(config.langs ?? [])],
+    langAlias: { ...langAlias },
+    themes: themes ? Object.values(themes) : [theme],
+    engine: createJavaScriptRegexEngine(),
+  });
+  let astro: ReturnType<typeof createShikiHighlighter> | undefined;
+  const astroHighlight = async (code: string, lang: string, meta: string | undefined) => {
+    astro ??= createShikiHighlighter({ langs: config.langs, theme: config.theme, themes: config.themes, langAlias: config.langAlias });
+    const root = await (await astro).codeToHast(code, lang, { meta, wrap: config.wrap, defaultColor: config.defaultColor, transformers: config.transformers });
+    return root.children[0] as Element;
+  };
+
+  return async (code, lang, meta) => {
+    const resolved = langAlias[lang] ?? lang;
+    if (!isSpecialLang(lang) && !highlighter.getLoadedLanguages().includes(resolved)) {
+      const loaded = await loadLanguage(highlighter, resolved);
+      if (!loaded) return astroHighlight(code, lang, meta);
+    }
+    try {
+      const root = highlighter.codeToHast(code.replace(/(?:\r\n|\r|\n)$/, ''), {
+        ...(themes ? { themes } : { theme }),
+        defaultColor: config.defaultColor,
+        lang,
+        meta: meta ? { __raw: meta } : undefined,
+        transformers: [astroMarkup(lang, resolved, config.wrap), ...(config.transformers ?? [])],
+      });
+      return root.children[0] as Element;
+    } catch {
+      // A pattern the JavaScript engine cannot translate: Oniguruma can.
+      return astroHighlight(code, lang, meta);
+    }
+  };
+}
+
+/** Whether Shiki knows the language; it throws, at once or later, for one it does not. */
+async function loadLanguage(highlighter: Pick<HighlighterGeneric<BundledLanguage, string>, 'loadLanguage'>, lang: string): Promise<boolean> {
+  try {
+    await highlighter.loadLanguage(lang as BundledLanguage);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** What Astro's highlighter adds to Shiki's output (@astrojs/internal-helpers/shiki). */
+function astroMarkup(lang: string, resolved: string, wrap: ShikiConfig['wrap']): ShikiTransformer {
+  return {
+    pre(node) {
+      const className = node.properties.class;
+      node.properties.class = (Array.isArray(className) ? className.join(' ') : String(className ?? '')).replace(/shiki/g, 'astro-code');
+      node.properties.dataLanguage = lang;
+      const style = String(node.properties.style ?? '');
+      if (wrap === false || wrap === undefined) node.properties.style = `${style}; overflow-x: auto;`;
+      else if (wrap === true) node.properties.style = `${style}; overflow-x: auto; white-space: pre-wrap; word-wrap: break-word;`;
+    },
+    line(node) {
+      if (resolved !== 'diff') return;
+      const span = node.children[0];
+      const text = span?.type === 'element' ? span.children[0] : undefined;
+      if (span?.type !== 'element' || text?.type !== 'text') return;
+      const sign = text.value[0];
+      if (sign !== '+' && sign !== '-') return;
+      text.value = text.value.slice(1);
+      span.children.unshift({ type: 'element', tagName: 'span', properties: { style: 'user-select: none;' }, children: [{ type: 'text', value: sign }] } satisfies ElementContent);
+    },
+  };
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it, vi } from 'vitest';
+import { unified, type Plugin } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import rehypeStringify from 'rehype-stringify';
+import { rehypeShiki, type ShikiConfig } from '@astrojs/markdown-remark';
+import type { LanguageRegistration } from 'shiki';
+import { rehypeShikiJs } from '../../src/lib/markdown/rehype-shiki-js';
+import { shikiConfig } from '../../src/lib/markdown/plugins';
+
+async function html(plugin: Plugin<[ShikiConfig, string[]]>, config: ShikiConfig, markdown: string) {
+  const file = await unified().use(remarkParse).use(remarkRehype).use(plugin, config, ['math']).use(rehypeStringify).process(markdown);
+  return String(file);
+}
+
+const astro = rehypeShiki as unknown as Plugin<[ShikiConfig, string[]]>;
+const ours = rehypeShikiJs as unknown as Plugin<[ShikiConfig, string[]]>;
+
+const SAMPLES: [string, string][] = [
+  ['Python', '```python\ndef scale(x: float) -> float:\n    """Halve it."""\n    return x / 2  # why not\n```'],
+  ['TypeScript with a meta string', '```ts title="a.ts" {2}\nconst xs: number[] = [1, 2].map((n) => n ** 2);\nexport type Pair<T> = [T, T];\n```'],
+  ['SQL, Bash and a diff', '```sql\nSELECT id, count(*) FROM notes GROUP BY id HAVING count(*) > 1;\n```\n\n```bash\nfor f in *.md; do echo "$f"; done\n```\n\n```diff\n- old line\n+ new line\n  same\n```'],
+  ['an alias, plain text and no language', '```sh\nls -la | wc -l\n```\n\n```text\njust text\n```\n\n```\nno language\n```'],
+  ['a math fence, which stays as it is', '```math\nE = mc^2\n```'],
+  ['code inside a list and a quote', '- item\n\n  ```js\n  let a = 1;\n  ```\n\n> ```rust\n> fn main() {}\n> ```'],
+];
+
+describe('rehypeShikiJs', () => {
+  for (const [name, markdown] of SAMPLES) {
+    it(`highlights ${name} exactly as Astro's rehypeShiki does`, async () => {
+      expect(await html(ours, shikiConfig, markdown)).toBe(await html(astro, shikiConfig, markdown));
+    });
+  }
+
+  it.each([
+    ['one theme, wrapped', { theme: 'github-dark', wrap: true } as ShikiConfig],
+    ['default colours, no wrap style', { themes: { light: 'github-light', dark: 'github-dark' }, wrap: null } as ShikiConfig],
+    ['an alias of its own', { ...shikiConfig, langAlias: { pseudo: 'python' } }],
+  ])('follows Astro for %s', async (_name, config) => {
+    const markdown = '```python\nprint("hi")\n```\n\n```pseudo\nx = 1\n```\n\n```diff\n+ a\n```';
+    expect(await html(ours, config, markdown)).toBe(await html(astro, config, markdown));
+  });
+
+  it('warns about an unknown language and shows it as plain text, as Astro does', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const markdown = '```nosuchlang\nsome code\n```';
+    const result = await html(ours, shikiConfig, markdown);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('"nosuchlang"'));
+    expect(result).toBe(await html(astro, shikiConfig, markdown));
+    expect(result).toContain('data-language="plaintext"');
+    warn.mockRestore();
+  });
+
+  it("hands a grammar the JavaScript engine cannot translate to Astro's Oniguruma highlighter", async () => {
+    // A conditional group: Oniguruma has them, JavaScript's RegExp does not.
+    const grammar: LanguageRegistration = {
+      name: 'conditional',
+      scopeName: 'source.conditional',
+      patterns: [{ match: '(a)?(?(1)b|c)', name: 'keyword.conditional' }],
+      repository: {},
+    };
+    const config: ShikiConfig = { ...shikiConfig, langs: [grammar] };
+    const markdown = '```conditional\nab c\n```';
+    const result = await html(ours, config, markdown);
+    expect(result).toBe(await html(astro, config, markdown));
+    expect(result).toContain('astro-code');
+    expect(result).toContain('--shiki-light:');
+  });
+});
