@@ -12,7 +12,6 @@
  * .mdx files and Markdown outside the garden's notes keep Astro's unified
  * processor, which this one wraps (`gardenProcessor`).
  */
-import { Worker } from 'node:worker_threads';
 import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -20,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { parseFrontmatter, type unified } from '@astrojs/markdown-remark';
 import { linkTargetsDigest, type LinkTarget } from '../links/targets';
 import { isGardenNote, NoteCache, pipelineDigest, PrefetchMemo, type CachedNote } from './note-cache';
-import type { WorkerJob, WorkerReply, WorkerSetup } from './note-worker';
+import { RenderPool, type PoolJob } from './render-pool';
 // Imported up front: astro.config is loaded by a module runner that is closed once the config is read.
 import { createNotePipeline } from './note-pipeline';
 import { searchKindOf } from './note-search';
@@ -39,19 +38,11 @@ export interface NoteRendererOptions {
   workerThreshold?: number;
 }
 
-type Pending = { resolve: (note: CachedNote) => void; reject: (error: Error) => void; key: string; body: string; filePath: string };
-
 export class NoteRenderer {
   readonly cache: NoteCache;
   private readonly contentDir: string;
   private readonly inFlight = new Map<string, Promise<CachedNote>>();
-  private pool: Worker[] = [];
-  private readonly pending = new Map<number, Pending>();
-  private queue: WorkerJob[] = [];
-  private busy = new Map<Worker, number>();
-  private nextId = 1;
-  /** The targets the workers' notes were keyed with, handed to them so they render with the very same. */
-  private poolTargets: ReadonlyMap<string, LinkTarget> = new Map();
+  private pool: RenderPool | undefined;
   private local?: ReturnType<typeof createNotePipeline>;
   /** Notes rendered (not found in the cache) since start-up, for the build's log. */
   rendered = 0;
@@ -109,13 +100,24 @@ export class NoteRenderer {
     }
     memo.save();
     if (misses.length < (this.options.workerThreshold ?? 24) || this.workerCount === 0) return 0;
-    this.poolTargets = targets;
-    for (const miss of misses) {
-      const job = this.onWorker(miss.key, miss.body, miss.filePath);
+    this.pool?.stop();
+    const setup = { contentDir: this.contentDir, cacheDir: this.cache.dir, digest: this.cache.digest, targets };
+    const fallback = async (job: PoolJob) => void this.cache.set(job.key, await this.renderLocally(job.body, job.filePath));
+    this.pool = new RenderPool(join(this.options.projectRoot, 'scripts/render-worker.mjs'), setup, misses, this.workerCount, fallback);
+    this.pool.results.forEach((result, index) => {
+      const { key } = misses[index]!;
+      const job = result
+        .then(() => {
+          this.rendered++;
+          const cached = this.cache.get(key);
+          if (!cached) throw new Error(`the render worker wrote no cache entry for ${key}`);
+          return cached;
+        })
+        .finally(() => this.inFlight.delete(key));
       // A note that fails reports its error to the render that awaits it; a build stopped by the checker awaits none.
       job.catch(() => {});
-      this.inFlight.set(miss.key, job);
-    }
+      this.inFlight.set(key, job);
+    });
     return misses.length;
   }
 
@@ -164,79 +166,8 @@ export class NoteRenderer {
     return note;
   }
 
-  private onWorker(key: string, body: string, filePath: string): Promise<CachedNote> {
-    if (this.pool.length === 0) this.startPool();
-    return new Promise<CachedNote>((resolvePromise, reject) => {
-      const id = this.nextId++;
-      this.pending.set(id, { resolve: resolvePromise, reject, key, body, filePath });
-      this.queue.push({ id, key, body, filePath });
-      this.dispatch();
-    }).finally(() => this.inFlight.delete(key));
-  }
-
-  private startPool() {
-    const script = join(this.options.projectRoot, 'scripts/render-worker.mjs');
-    for (let i = 0; i < Math.max(1, this.workerCount); i++) {
-      const worker = new Worker(script, {
-        workerData: {
-          contentDir: this.contentDir,
-          cacheDir: this.cache.dir,
-          digest: this.cache.digest,
-          targets: this.poolTargets,
-        } satisfies WorkerSetup,
-      });
-      worker.on('message', (reply: WorkerReply) => this.onReply(worker, reply));
-      worker.on('error', (error) => this.onWorkerError(error instanceof Error ? error : new Error(String(error))));
-      worker.unref();
-      this.busy.set(worker, 0);
-      this.pool.push(worker);
-    }
-  }
-
-  /** Keeps a few jobs queued on each worker (so none idles between messages), the rest here. */
-  private dispatch() {
-    for (const worker of this.pool) {
-      while ((this.busy.get(worker) ?? 0) < 4 && this.queue.length > 0) {
-        const job = this.queue.shift()!;
-        this.busy.set(worker, (this.busy.get(worker) ?? 0) + 1);
-        worker.ref();
-        worker.postMessage(job);
-      }
-    }
-  }
-
-  private onReply(worker: Worker, reply: WorkerReply) {
-    const left = (this.busy.get(worker) ?? 1) - 1;
-    this.busy.set(worker, left);
-    if (left === 0 && this.queue.length === 0) worker.unref();
-    const waiting = this.pending.get(reply.id);
-    this.pending.delete(reply.id);
-    if (waiting) {
-      if (reply.ok) {
-        this.rendered++;
-        const cached = this.cache.get(waiting.key);
-        if (cached) waiting.resolve(cached);
-        else waiting.reject(new Error(`the render worker wrote no cache entry for ${waiting.key}`));
-      } else waiting.reject(new Error(reply.message));
-    }
-    this.dispatch();
-    if (this.pending.size === 0) this.stopPool();
-  }
-
-  private onWorkerError(error: Error) {
-    // A worker that cannot start or crashes fails nothing: every note it had not finished renders here instead.
-    console.warn(`[garden] a render worker failed (${error.message}); rendering the remaining notes in the main thread`);
-    this.stopPool();
-    const jobs = [...this.pending.values()];
-    this.pending.clear();
-    this.queue = [];
-    for (const job of jobs) this.renderLocally(job.body, job.filePath).then((note) => job.resolve(this.cache.set(job.key, note)), job.reject);
-  }
-
   stopPool() {
-    for (const worker of this.pool) void worker.terminate();
-    this.pool = [];
-    this.busy.clear();
+    this.pool?.stop();
   }
 }
 

@@ -1,22 +1,15 @@
 /**
- * A render worker (started by scripts/render-worker.mjs): renders notes with
- * the note pipeline and writes them to the note cache, so the build's main
- * thread only learns where the HTML is. One per core, fed by NoteRenderer.
+ * A render worker (started by scripts/render-worker.mjs for a RenderPool):
+ * takes the next note from the shared counter, renders it with the note
+ * pipeline and writes it to the note cache, until the list is done; the main
+ * thread only learns which notes are ready.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createNotePipeline } from './note-pipeline';
 import { NoteCache } from './note-cache';
 import { searchKindOf } from './note-search';
 import type { LinkTarget } from '../links/targets';
-
-export interface WorkerJob {
-  id: number;
-  key: string;
-  body: string;
-  filePath: string;
-}
-
-export type WorkerReply = { id: number; ok: true; headings: unknown[]; hasMath: boolean } | { id: number; ok: false; message: string };
+import type { PoolJob } from './render-pool';
 
 /** What a worker starts with; the link targets are the ones its notes' cache keys were worked out with. */
 export interface WorkerSetup {
@@ -24,18 +17,24 @@ export interface WorkerSetup {
   cacheDir: string;
   digest: string;
   targets: ReadonlyMap<string, LinkTarget>;
+  jobs: readonly PoolJob[];
+  /** An Int32 counter: the index of the next job to take, shared by every worker of the pool. */
+  next: SharedArrayBuffer;
 }
 
-const { contentDir, cacheDir, digest, targets } = workerData as WorkerSetup;
+export type WorkerReply = { index: number; ok: true } | { index: number; ok: false; message: string };
+
+const { contentDir, cacheDir, digest, targets, jobs, next } = workerData as WorkerSetup;
 const cache = new NoteCache(cacheDir, contentDir, digest);
 const render = createNotePipeline({ targets: () => targets, contentDir });
+const counter = new Int32Array(next);
 
-parentPort!.on('message', async (job: WorkerJob) => {
+for (let index = Atomics.add(counter, 0, 1); index < jobs.length; index = Atomics.add(counter, 0, 1)) {
+  const job = jobs[index]!;
   try {
-    const note = await render(job.body, job.filePath, { search: searchKindOf(cache.gardenPath(job.filePath)) });
-    cache.set(job.key, note);
-    parentPort!.postMessage({ id: job.id, ok: true, headings: note.headings, hasMath: note.hasMath } satisfies WorkerReply);
+    cache.set(job.key, await render(job.body, job.filePath, { search: searchKindOf(cache.gardenPath(job.filePath)) }));
+    parentPort!.postMessage({ index, ok: true } satisfies WorkerReply);
   } catch (error) {
-    parentPort!.postMessage({ id: job.id, ok: false, message: error instanceof Error ? error.message : String(error) } satisfies WorkerReply);
+    parentPort!.postMessage({ index, ok: false, message: error instanceof Error ? error.message : String(error) } satisfies WorkerReply);
   }
-});
+}

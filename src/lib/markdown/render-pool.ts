@@ -1,0 +1,72 @@
+/**
+ * Worker threads that render a fixed list of notes into the note cache. Each
+ * worker takes the next note itself, from a counter in shared memory, rather
+ * than waiting for the main thread to hand it one: the main thread is busy
+ * for seconds while the garden check runs, and the workers keep going.
+ */
+import { Worker } from 'node:worker_threads';
+import type { WorkerReply, WorkerSetup } from './note-worker';
+
+export interface PoolJob {
+  key: string;
+  body: string;
+  filePath: string;
+}
+
+type Outcome = { resolve: () => void; reject: (error: Error) => void };
+
+export class RenderPool {
+  /** Settles when the note has been written to the cache, or with the render's error. */
+  readonly results: Promise<void>[];
+  private readonly outcomes: (Outcome | undefined)[];
+  private readonly next = new Int32Array(new SharedArrayBuffer(4));
+  private workers: Worker[] = [];
+  private left: number;
+
+  /**
+   * `fallback` renders a note here, in the main thread: for every note not yet
+   * done when a worker cannot start or crashes.
+   */
+  constructor(
+    script: string,
+    setup: Omit<WorkerSetup, 'jobs' | 'next'>,
+    private readonly jobs: readonly PoolJob[],
+    count: number,
+    private readonly fallback: (job: PoolJob) => Promise<void>,
+  ) {
+    this.outcomes = jobs.map(() => undefined);
+    this.results = jobs.map((_, index) => new Promise<void>((resolve, reject) => (this.outcomes[index] = { resolve, reject })));
+    this.left = jobs.length;
+    for (let i = 0; i < Math.max(1, count) && jobs.length > 0; i++) {
+      const worker = new Worker(script, { workerData: { ...setup, jobs, next: this.next.buffer as SharedArrayBuffer } satisfies WorkerSetup });
+      worker.on('message', (reply: WorkerReply) => this.settle(reply.index, reply.ok ? undefined : new Error(reply.message)));
+      worker.on('error', (error) => this.onWorkerError(error instanceof Error ? error : new Error(String(error))));
+      this.workers.push(worker);
+    }
+  }
+
+  private settle(index: number, error: Error | undefined) {
+    const outcome = this.outcomes[index];
+    if (!outcome) return;
+    this.outcomes[index] = undefined;
+    if (error) outcome.reject(error);
+    else outcome.resolve();
+    if (--this.left === 0) this.stop();
+  }
+
+  private onWorkerError(error: Error) {
+    if (this.workers.length === 0) return;
+    console.warn(`[garden] a render worker failed (${error.message}); rendering the remaining notes in the main thread`);
+    // No worker takes another note; the ones not yet done are rendered here (a note a live worker is on may be rendered twice, to the same result).
+    Atomics.store(this.next, 0, this.jobs.length);
+    this.stop();
+    this.outcomes.forEach((outcome, index) => {
+      if (outcome) this.fallback(this.jobs[index]!).then(() => this.settle(index, undefined), (failure: Error) => this.settle(index, failure));
+    });
+  }
+
+  stop() {
+    for (const worker of this.workers) void worker.terminate();
+    this.workers = [];
+  }
+}
