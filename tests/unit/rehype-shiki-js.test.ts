@@ -41,6 +41,21 @@ describe('rehypeShikiJs', () => {
     expect(await html(ours, config, markdown)).toBe(await html(astro, config, markdown));
   });
 
+  it('highlights every line however long tokenizing takes, so a loaded machine gives the same page', async () => {
+    const markdown = SAMPLES[0]![1];
+    const expected = await html(ours, shikiConfig, markdown);
+    // Each reading of the clock a second later: every line looks slower than Shiki's default limit of 500 ms.
+    let clock = Date.now();
+    const slow = vi.spyOn(Date, 'now').mockImplementation(() => (clock += 1000));
+    const config = { ...shikiConfig, langs: ['python'] };
+    const underLoad = await html(ours, config, markdown);
+    const astroUnderLoad = await html(astro, config, markdown);
+    slow.mockRestore();
+    expect(underLoad).toBe(expected);
+    // The default limit would have left lines unhighlighted.
+    expect(astroUnderLoad).not.toBe(expected);
+  });
+
   it('warns about an unknown language and shows it as plain text, as Astro does', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const markdown = '```nosuchlang\nsome code\n```';

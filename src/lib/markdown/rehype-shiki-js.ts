@@ -83,6 +83,9 @@ async function createHighlight(config: ShikiConfig): Promise<Highlight> {
         defaultColor: config.defaultColor,
         lang,
         meta: meta ? { __raw: meta } : undefined,
+        // Shiki stops tokenizing a line after 500 ms and leaves the rest plain; a loaded machine translating
+        // a grammar's patterns for the first time can take that long, and a build must not depend on the load.
+        tokenizeTimeLimit: 0,
         transformers: [astroMarkup(lang, resolved, config.wrap), ...(config.transformers ?? [])],
       });
       return root.children[0] as Element;
