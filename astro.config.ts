@@ -8,6 +8,7 @@ import { gardenUrls } from './src/lib/urls';
 import { gardenCacheDir, resolveContentDir } from './src/lib/content-dir';
 import { gardenCheck } from './src/integrations/garden-check';
 import { noteRendering } from './src/integrations/note-render';
+import { keepOutput } from './src/integrations/keep-output';
 import { gardenProcessor, NoteRenderer } from './src/lib/markdown/note-renderer';
 import { resolve } from 'node:path';
 import { siteConfig } from './src/site.config';
@@ -47,7 +48,7 @@ export default defineConfig({
     processor: gardenProcessor(unified({ remarkPlugins: remarkPluginsFor({ targets: linkTargets, contentDir }), rehypePlugins }), notes),
     shikiConfig,
   },
-  integrations: [noteRendering(notes), gardenCheck({ contentDir, base: siteConfig.base }), mdx(), sitemap()],
+  integrations: [noteRendering(notes), gardenCheck({ contentDir, base: siteConfig.base }), mdx(), sitemap(), keepOutput()],
   vite: {
     server: { watch: { ignored: ['**/dist/**'] } },
     define: { 'import.meta.env.GARDEN_CODE_DIGEST': JSON.stringify(codeDigest(process.cwd())) },

@@ -5,17 +5,23 @@ import { buildGarden, OUTPUT, ROOT, type BuildResult } from '../helpers/build';
 import { exists, listFiles, read } from '../helpers/files';
 
 /**
- * Astro's incremental build copies a page from the previous build while its
- * cacheKey (src/lib/pages.ts) is unchanged. After edits that reach other pages
- * (a retitled note others link to, a new draft, a new tag, a new quiz fact, an
- * edited chapter), a build that reuses the cache must write exactly what a
- * cold build of the edited garden writes, byte for byte.
+ * Astro's incremental build reuses a page from the previous build while its
+ * cacheKey (src/lib/pages.ts) is unchanged, leaving it in the output folder
+ * when that folder is as the last build left it (src/integrations/keep-output.ts).
+ * After edits that reach other pages (a retitled note others link to, a note
+ * turned draft, a new tag, a new quiz fact, an edited chapter), a build that
+ * reuses the cache must write exactly what a cold build of the edited garden
+ * writes, byte for byte, and nothing more.
  */
 const GARDEN = join(OUTPUT, 'incremental-garden');
 const CACHE = join(OUTPUT, 'incremental-cache');
+// Both builds write here, as `npm run build` writes to dist/ each time.
+const DIST = join(OUTPUT, 'incremental-dist');
 let first: BuildResult;
+let firstHadDraftedPage: boolean;
 let incremental: BuildResult;
 let cold: BuildResult;
+let afterTampering: BuildResult;
 
 function edit(path: string, change: (text: string) => string): void {
   const file = join(GARDEN, path);
@@ -28,8 +34,10 @@ function edit(path: string, change: (text: string) => string): void {
 beforeAll(async () => {
   rmSync(GARDEN, { recursive: true, force: true });
   rmSync(CACHE, { recursive: true, force: true });
+  rmSync(DIST, { recursive: true, force: true });
   cpSync(join(ROOT, 'content'), GARDEN, { recursive: true });
-  first = await buildGarden('incremental-first', GARDEN, { GARDEN_CACHE_DIR: CACHE });
+  first = await buildGarden('incremental-first', GARDEN, { GARDEN_CACHE_DIR: CACHE, GARDEN_OUT_DIR: DIST });
+  firstHadDraftedPage = exists(DIST, 'bits/reservoir-sampling/index.html');
 
   // Linked from four notes: their link text, backlinks and the listings change with it.
   edit('shorts/kv-cache-formula.md', (t) => t.replace('title: Sizing the KV Cache with One Formula', 'title: KV cache size in one product'));
@@ -38,7 +46,7 @@ beforeAll(async () => {
   edit('quiz/ml-foundations-01.yaml', (t) => `${t.trimEnd()}\n  - question: What does a stride of 0 along an axis mean?\n    answer: Every index along it reads the same element\n    explanation: Broadcast views repeat data without copying it by giving the stretched axis a stride of 0.\n`);
   edit('chapters/ml-foundations/02-forward-pass.md', (t) => `${t.trimEnd()}\n\nA closing paragraph added between builds.\n`);
 
-  incremental = await buildGarden('incremental-second', GARDEN, { GARDEN_CACHE_DIR: CACHE });
+  incremental = { ...(await buildGarden('incremental-second', GARDEN, { GARDEN_CACHE_DIR: CACHE, GARDEN_OUT_DIR: DIST })), outDir: DIST };
   cold = await buildGarden('incremental-cold', GARDEN);
 }, 300_000);
 
@@ -47,8 +55,10 @@ describe('a rebuild after edits', () => {
     expect(first.code, first.output).toBe(0);
     expect(incremental.code, incremental.output).toBe(0);
     expect(cold.code, cold.output).toBe(0);
-    const reused = incremental.output.match(/\((?:restored|cached)\)/g)?.length ?? 0;
+    // Left where they were, not copied back from the cache.
+    const reused = incremental.output.match(/\(cached\)/g)?.length ?? 0;
     expect(reused).toBeGreaterThan(30);
+    expect(incremental.output).not.toMatch(/\(restored\)/);
     expect(cold.output).not.toMatch(/\((?:restored|cached)\)/);
     // The edited pages were drawn again, not copied.
     for (const page of ['shorts/kv-cache-formula/', 'tags/evaluation/', 'cheatsheets/ml-foundations/01-tensors/']) {
@@ -65,7 +75,7 @@ describe('a rebuild after edits', () => {
   });
 
   it('shows the edits', () => {
-    expect(exists(first.outDir, 'bits/reservoir-sampling/index.html')).toBe(true);
+    expect(firstHadDraftedPage).toBe(true);
     expect(exists(incremental.outDir, 'bits/reservoir-sampling/index.html')).toBe(false);
     expect(read(incremental.outDir, 'shorts/kv-cache-formula/index.html')).toContain('KV cache size in one product');
     expect(read(incremental.outDir, 'tags/evaluation/index.html')).toContain('Stratified k-fold for imbalanced labels');
@@ -78,5 +88,22 @@ describe('a rebuild after edits', () => {
     // Booleans, so a failure does not print the whole store.
     expect(store.includes('KV cache size in one product')).toBe(true);
     expect(store.includes('A closing paragraph added between builds.')).toBe(false);
+  });
+});
+
+describe('a rebuild into an output folder changed since the last build', () => {
+  beforeAll(async () => {
+    writeFileSync(join(DIST, 'stray.html'), '<p>Not made by the build</p>');
+    writeFileSync(join(DIST, 'bits/stratified-k-fold/index.html'), '<p>Edited by hand</p>');
+    afterTampering = { ...(await buildGarden('incremental-third', GARDEN, { GARDEN_CACHE_DIR: CACHE, GARDEN_OUT_DIR: DIST })), outDir: DIST };
+  }, 300_000);
+
+  it('starts from an empty folder and copies the reused pages back from the cache', () => {
+    expect(afterTampering.code, afterTampering.output).toBe(0);
+    expect(afterTampering.output).toMatch(/\(restored\)/);
+    expect(afterTampering.output).not.toMatch(/\(cached\)/);
+    const files = listFiles(cold.outDir);
+    expect(listFiles(DIST)).toEqual(files);
+    expect(files.filter((file) => !readFileSync(join(cold.outDir, file)).equals(readFileSync(join(DIST, file))))).toEqual([]);
   });
 });
