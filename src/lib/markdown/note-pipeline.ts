@@ -6,8 +6,8 @@
  * formulas are typeset by rehypeKatexRaw (KaTeX's HTML kept as a string);
  * rehype-raw — which re-parses the whole tree through an HTML parser — runs
  * only for a note whose Markdown holds raw HTML; smartypants skips text it
- * cannot change (remark-smartypants-fast.ts); Shiki runs last, on its JavaScript
- * regex engine (rehype-shiki-js.ts). .mdx files keep Astro's pipeline
+ * cannot change (remark-smartypants-fast.ts); Shiki runs last, with the regex
+ * engine that suits the number of notes (rehype-note-shiki.ts). .mdx files keep Astro's pipeline
  * (src/lib/markdown/plugins.ts).
  */
 import { unified, type Plugin } from 'unified';
@@ -23,7 +23,7 @@ import type { Root as HastRoot } from 'hast';
 import type { VFile } from 'vfile';
 import { VFile as File } from 'vfile';
 import { rehypeKatexRaw } from './rehype-katex-raw';
-import { rehypeShikiJs } from './rehype-shiki-js';
+import { rehypeNoteShiki, type RegexEngine } from './rehype-note-shiki';
 import { remarkSmartypantsFast } from './remark-smartypants-fast';
 import { rehypePlugins as projectRehypePlugins, remarkPluginsFor, shikiConfig } from './plugins';
 import type { RemarkLinksOptions } from '../links/remark-links';
@@ -66,7 +66,8 @@ export function noteRehypePlugins(plugins: RehypePlugins = projectRehypePlugins)
   });
 }
 
-export function createNotePipeline(links: RemarkLinksOptions | undefined) {
+/** `engine`: Shiki's regex engine (rehype-note-shiki.ts); JavaScript pays off from a few dozen notes on. */
+export function createNotePipeline(links: RemarkLinksOptions | undefined, engine: RegexEngine = 'javascript') {
   // remarkSearchText first: it reads the tree as parsed (remark-gfm and remark-math only add syntax).
   const processor = unified().use(remarkParse).use(remarkGfm).use(remarkSearchText).use(remarkSmartypantsFast);
   const use = (list: RemarkPlugins | RehypePlugins) => {
@@ -81,7 +82,7 @@ export function createNotePipeline(links: RemarkLinksOptions | undefined) {
   processor.use(rehypeHeadingIds);
   // Shiki last: it turns each code block into hundreds of spans that no other plugin needs to walk.
   // No plugin here reads or writes inside a code block, so the output is the same as Astro's order.
-  processor.use(rehypeShikiJs, shikiConfig, ['math']);
+  processor.use(rehypeNoteShiki, shikiConfig, ['math'], engine);
   processor.use(rehypeRawWhenNeeded).use(rehypeStringify, { allowDangerousHtml: true });
 
   return async function renderNote(body: string, filePath: string | undefined, options: { frontmatter?: Record<string, unknown>; search?: NoteSearchKind } = {}): Promise<RenderedNote> {

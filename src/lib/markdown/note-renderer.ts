@@ -160,7 +160,8 @@ export class NoteRenderer {
   }
 
   private async renderLocally(body: string, filePath: string) {
-    this.local ??= createNotePipeline({ targets: this.options.targets, contentDir: this.contentDir });
+    // A few notes: Oniguruma, which needs no translating of the grammars first.
+    this.local ??= createNotePipeline({ targets: this.options.targets, contentDir: this.contentDir }, 'oniguruma');
     const note = await this.local(body, filePath, { search: searchKindOf(this.cache.gardenPath(filePath)) });
     this.rendered++;
     return note;

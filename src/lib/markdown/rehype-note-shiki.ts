@@ -1,16 +1,19 @@
 /**
- * Astro's rehypeShiki for the note pipeline, on Shiki's JavaScript regex
- * engine instead of Oniguruma's WebAssembly: the same tokens (Shiki's own
- * grammars are written for both) at about two thirds of the cost, which is
- * most of what highlighting costs a cold build. Astro hard-wires Oniguruma
- * (@astrojs/internal-helpers/shiki), so this file repeats the little that
- * Astro adds around Shiki: which blocks to highlight, the `astro-code` class,
- * `data-language`, the overflow style and the diff markers. A language or a
- * pattern the JavaScript engine cannot handle goes to Astro's own highlighter,
- * which also warns about unknown languages as Astro does.
+ * Astro's rehypeShiki for the note pipeline, with a choice of regex engine.
+ * Shiki's JavaScript engine gives the same tokens as Oniguruma's WebAssembly
+ * (Shiki's own grammars are written for both) at about two thirds of the cost
+ * once it has translated a grammar's patterns, which takes a few hundred
+ * milliseconds: the render workers, which highlight hundreds of notes, use it;
+ * the main thread, which renders the few notes an edit changed, keeps
+ * Oniguruma. Astro hard-wires Oniguruma (@astrojs/internal-helpers/shiki), so
+ * this file repeats the little that Astro adds around Shiki: which blocks to
+ * highlight, the `astro-code` class, `data-language`, the overflow style and
+ * the diff markers. A language or a pattern the engine cannot handle goes to
+ * Astro's own highlighter, which also warns about unknown languages as Astro does.
  */
 import { createHighlighter, isSpecialLang, type BundledLanguage, type HighlighterGeneric, type ShikiTransformer } from 'shiki';
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
+import { createOnigurumaEngine } from 'shiki/engine/oniguruma';
 import { createShikiHighlighter } from '@astrojs/markdown-remark/shiki';
 import type { ShikiConfig } from '@astrojs/markdown-remark';
 import type { Element, ElementContent, Root } from 'hast';
@@ -19,16 +22,18 @@ import { visitParents } from 'unist-util-visit-parents';
 
 type Highlight = (code: string, lang: string, meta: string | undefined) => Promise<Element>;
 
+export type RegexEngine = 'javascript' | 'oniguruma';
+
 const LANGUAGE_CLASS = /\blanguage-(\S+)\b/;
 // Astro's default: a ```math block is left to remark-math.
 const ALWAYS_EXCLUDED = ['math'];
 
-export function rehypeShikiJs(config: ShikiConfig, excludeLangs: readonly string[] = []) {
+export function rehypeNoteShiki(config: ShikiConfig, excludeLangs: readonly string[] = [], engine: RegexEngine = 'javascript') {
   let ready: Promise<Highlight> | undefined;
   return async (tree: Root) => {
     const blocks = codeBlocks(tree, [...ALWAYS_EXCLUDED, ...excludeLangs]);
     if (blocks.length === 0) return;
-    ready ??= createHighlight(config);
+    ready ??= createHighlight(config, engine);
     const highlight = await ready;
     for (const { code, language, pre, parent } of blocks) {
       const meta = (code.data as { meta?: string } | undefined)?.meta ?? (code.properties.metastring as string | undefined) ?? undefined;
@@ -54,7 +59,7 @@ function codeBlocks(tree: Root, excluded: readonly string[]) {
   return found;
 }
 
-async function createHighlight(config: ShikiConfig): Promise<Highlight> {
+async function createHighlight(config: ShikiConfig, engine: RegexEngine): Promise<Highlight> {
   const themes = config.themes && Object.keys(config.themes).length > 0 ? config.themes : undefined;
   const theme = config.theme ?? 'github-dark';
   const langAlias = config.langAlias ?? {};
@@ -62,7 +67,7 @@ async function createHighlight(config: ShikiConfig): Promise<Highlight> {
     langs: ['plaintext', ...(config.langs ?? [])],
     langAlias: { ...langAlias },
     themes: themes ? Object.values(themes) : [theme],
-    engine: createJavaScriptRegexEngine(),
+    engine: engine === 'javascript' ? createJavaScriptRegexEngine() : await createOnigurumaEngine(import('shiki/wasm')),
   });
   let astro: ReturnType<typeof createShikiHighlighter> | undefined;
   const astroHighlight = async (code: string, lang: string, meta: string | undefined) => {
@@ -84,13 +89,13 @@ async function createHighlight(config: ShikiConfig): Promise<Highlight> {
         lang,
         meta: meta ? { __raw: meta } : undefined,
         // Shiki stops tokenizing a line after 500 ms and leaves the rest plain; a loaded machine translating
-        // a grammar's patterns for the first time can take that long, and a build must not depend on the load.
+        // a grammar's patterns for the first time can take that long, and a page must not depend on the load.
         tokenizeTimeLimit: 0,
         transformers: [astroMarkup(lang, resolved, config.wrap), ...(config.transformers ?? [])],
       });
       return root.children[0] as Element;
     } catch {
-      // A pattern the JavaScript engine cannot translate: Oniguruma can.
+      // A pattern the JavaScript engine cannot translate: Astro's Oniguruma can.
       return astroHighlight(code, lang, meta);
     }
   };

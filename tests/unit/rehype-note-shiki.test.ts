@@ -5,7 +5,7 @@ import remarkRehype from 'remark-rehype';
 import rehypeStringify from 'rehype-stringify';
 import { rehypeShiki, type ShikiConfig } from '@astrojs/markdown-remark';
 import type { LanguageRegistration } from 'shiki';
-import { rehypeShikiJs } from '../../src/lib/markdown/rehype-shiki-js';
+import { rehypeNoteShiki } from '../../src/lib/markdown/rehype-note-shiki';
 import { shikiConfig } from '../../src/lib/markdown/plugins';
 
 async function html(plugin: Plugin<[ShikiConfig, string[]]>, config: ShikiConfig, markdown: string) {
@@ -14,7 +14,8 @@ async function html(plugin: Plugin<[ShikiConfig, string[]]>, config: ShikiConfig
 }
 
 const astro = rehypeShiki as unknown as Plugin<[ShikiConfig, string[]]>;
-const ours = rehypeShikiJs as unknown as Plugin<[ShikiConfig, string[]]>;
+const ours = rehypeNoteShiki as unknown as Plugin<[ShikiConfig, string[]]>;
+const oursOniguruma = ((config: ShikiConfig, exclude: string[]) => rehypeNoteShiki(config, exclude, 'oniguruma')) as unknown as Plugin<[ShikiConfig, string[]]>;
 
 const SAMPLES: [string, string][] = [
   ['Python', '```python\ndef scale(x: float) -> float:\n    """Halve it."""\n    return x / 2  # why not\n```'],
@@ -25,10 +26,12 @@ const SAMPLES: [string, string][] = [
   ['code inside a list and a quote', '- item\n\n  ```js\n  let a = 1;\n  ```\n\n> ```rust\n> fn main() {}\n> ```'],
 ];
 
-describe('rehypeShikiJs', () => {
+describe('rehypeNoteShiki', () => {
   for (const [name, markdown] of SAMPLES) {
-    it(`highlights ${name} exactly as Astro's rehypeShiki does`, async () => {
-      expect(await html(ours, shikiConfig, markdown)).toBe(await html(astro, shikiConfig, markdown));
+    it(`highlights ${name} exactly as Astro's rehypeShiki does, on either engine`, async () => {
+      const expected = await html(astro, shikiConfig, markdown);
+      expect(await html(ours, shikiConfig, markdown)).toBe(expected);
+      expect(await html(oursOniguruma, shikiConfig, markdown)).toBe(expected);
     });
   }
 
@@ -47,11 +50,13 @@ describe('rehypeShikiJs', () => {
     // Each reading of the clock a second later: every line looks slower than Shiki's default limit of 500 ms.
     let clock = Date.now();
     const slow = vi.spyOn(Date, 'now').mockImplementation(() => (clock += 1000));
-    const config = { ...shikiConfig, langs: ['python'] };
+    const config = shikiConfig;
     const underLoad = await html(ours, config, markdown);
+    const oniguruma = await html(oursOniguruma, config, markdown);
     const astroUnderLoad = await html(astro, config, markdown);
     slow.mockRestore();
     expect(underLoad).toBe(expected);
+    expect(oniguruma).toBe(expected);
     // The default limit would have left lines unhighlighted.
     expect(astroUnderLoad).not.toBe(expected);
   });
