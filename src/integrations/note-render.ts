@@ -2,6 +2,7 @@ import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import type { NoteRenderer } from '../lib/markdown/note-renderer';
 import { contentStoreFile, dropStoreIfLinksChanged } from '../lib/markdown/content-store';
+import { relativeToCwd } from '../lib/display-path';
 
 /**
  * Starts rendering the notes the cache lacks as soon as a build or the dev
@@ -19,6 +20,12 @@ export function noteRendering(notes: NoteRenderer): AstroIntegration {
         const store = contentStoreFile({ command, cacheDir: fileURLToPath(config.cacheDir), root: fileURLToPath(config.root) });
         if (dropStoreIfLinksChanged(store, notes.linksDigest())) logger.info('Links between notes changed: every note is checked against the note cache again');
         notes.prefetch();
+      },
+      // Runs once the content is loaded: a note that failed to render would otherwise be a page without its text.
+      'astro:build:start': () => {
+        if (notes.failures.length === 0) return;
+        const lines = notes.failures.map((failure) => `  ${relativeToCwd(failure.filePath)}: ${failure.message}`);
+        throw new Error(`${notes.failures.length} note${notes.failures.length === 1 ? '' : 's'} could not be rendered:\n${lines.join('\n')}`);
       },
       'astro:build:done': ({ logger }) => {
         notes.stopPool();

@@ -44,6 +44,8 @@ export class NoteRenderer {
   private readonly inFlight = new Map<string, Promise<CachedNote>>();
   private pool: RenderPool | undefined;
   private local?: ReturnType<typeof createNotePipeline>;
+  /** Notes that could not be rendered: Astro's content layer only logs them, so the build stops on them itself. */
+  readonly failures: { filePath: string; message: string }[] = [];
   /** Notes rendered (not found in the cache) since start-up, for the build's log. */
   rendered = 0;
   reused = 0;
@@ -188,7 +190,10 @@ export function gardenProcessor(inner: UnifiedProcessor, notes: NoteRenderer): U
         async render(content, options) {
           const filePath = options?.fileURL ? fileURLToPath(options.fileURL) : undefined;
           if (!filePath || !notes.isNote(filePath)) return fallback.render(content, options);
-          const note = await notes.render(content, filePath);
+          const note = await notes.render(content, filePath).catch((error: unknown) => {
+            notes.failures.push({ filePath, message: error instanceof Error ? error.message : String(error) });
+            throw error;
+          });
           return {
             code: '',
             metadata: {

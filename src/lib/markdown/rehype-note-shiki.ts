@@ -14,6 +14,8 @@
 import { createHighlighter, isSpecialLang, type BundledLanguage, type HighlighterGeneric, type ShikiTransformer } from 'shiki';
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
 import { createOnigurumaEngine } from 'shiki/engine/oniguruma';
+// Imported up front, not with import(): in a build this file is loaded by Vite's module runner, which closes once the config is read.
+import onigurumaWasm from 'shiki/wasm';
 import { createShikiHighlighter } from '@astrojs/markdown-remark/shiki';
 import type { ShikiConfig } from '@astrojs/markdown-remark';
 import type { Element, ElementContent, Root } from 'hast';
@@ -67,7 +69,7 @@ async function createHighlight(config: ShikiConfig, engine: RegexEngine): Promis
     langs: ['plaintext', ...(config.langs ?? [])],
     langAlias: { ...langAlias },
     themes: themes ? Object.values(themes) : [theme],
-    engine: engine === 'javascript' ? createJavaScriptRegexEngine() : await createOnigurumaEngine(import('shiki/wasm')),
+    engine: engine === 'javascript' ? createJavaScriptRegexEngine() : await createOnigurumaEngine(onigurumaWasm),
   });
   let astro: ReturnType<typeof createShikiHighlighter> | undefined;
   const astroHighlight = async (code: string, lang: string, meta: string | undefined) => {
