@@ -14,8 +14,7 @@
 import { createHighlighter, isSpecialLang, type BundledLanguage, type HighlighterGeneric, type ShikiTransformer } from 'shiki';
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
 import { createOnigurumaEngine } from 'shiki/engine/oniguruma';
-// Imported up front, not with import(): in a build this file is loaded by Vite's module runner, which closes once the config is read.
-import onigurumaWasm from 'shiki/wasm';
+import { createRequire } from 'node:module';
 import { createShikiHighlighter } from '@astrojs/markdown-remark/shiki';
 import type { ShikiConfig } from '@astrojs/markdown-remark';
 import type { Element, ElementContent, Root } from 'hast';
@@ -69,7 +68,7 @@ async function createHighlight(config: ShikiConfig, engine: RegexEngine): Promis
     langs: ['plaintext', ...(config.langs ?? [])],
     langAlias: { ...langAlias },
     themes: themes ? Object.values(themes) : [theme],
-    engine: engine === 'javascript' ? createJavaScriptRegexEngine() : await createOnigurumaEngine(onigurumaWasm),
+    engine: engine === 'javascript' ? createJavaScriptRegexEngine() : await createOnigurumaEngine(onigurumaWasm()),
   });
   let astro: ReturnType<typeof createShikiHighlighter> | undefined;
   const astroHighlight = async (code: string, lang: string, meta: string | undefined) => {
@@ -101,6 +100,15 @@ async function createHighlight(config: ShikiConfig, engine: RegexEngine): Promis
       return astroHighlight(code, lang, meta);
     }
   };
+}
+
+/**
+ * Oniguruma's WebAssembly (≈ 60 ms to load), only once a thread wants that
+ * engine; with require(), because import() would go through Vite's module
+ * runner, which has closed by then in the build's main thread.
+ */
+function onigurumaWasm() {
+  return (createRequire(import.meta.url)('shiki/wasm') as typeof import('shiki/wasm')).default;
 }
 
 /** Whether Shiki knows the language; it throws, at once or later, for one it does not. */
