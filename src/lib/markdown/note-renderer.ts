@@ -155,7 +155,9 @@ export class NoteRenderer {
 
   private async renderHere(key: string, body: string, filePath: string): Promise<CachedNote> {
     try {
-      return this.cache.set(key, await this.renderLocally(body, filePath));
+      const note = this.cache.set(key, await this.renderLocally(body, filePath));
+      this.rendered++;
+      return note;
     } finally {
       this.inFlight.delete(key);
     }
@@ -164,9 +166,7 @@ export class NoteRenderer {
   private async renderLocally(body: string, filePath: string) {
     // A few notes: Oniguruma, which needs no translating of the grammars first.
     this.local ??= createNotePipeline({ targets: this.options.targets, contentDir: this.contentDir }, 'oniguruma');
-    const note = await this.local(body, filePath, { search: searchKindOf(this.cache.gardenPath(filePath)) });
-    this.rendered++;
-    return note;
+    return this.local(body, filePath, { search: searchKindOf(this.cache.gardenPath(filePath)) });
   }
 
   stopPool() {
