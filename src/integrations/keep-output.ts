@@ -34,13 +34,15 @@ export function keepOutput(): AstroIntegration {
       },
       'astro:build:done': ({ assets, logger }) => {
         if (!build) return;
+        let files = listOutput(build.outDir);
         if (build.kept) {
           const written = new Set([...assets.values()].flat().map((url) => fileURLToPath(url)));
-          const stale = staleOutputFiles(listOutput(build.outDir), written, build.since);
-          removeOutputFiles(build.outDir, stale);
-          if (stale.length > 0) logger.info(`Removed ${stale.length} file${stale.length === 1 ? '' : 's'} this build no longer writes`);
+          const stale = new Set(staleOutputFiles(files, written, build.since));
+          removeOutputFiles(build.outDir, [...stale]);
+          if (stale.size > 0) logger.info(`Removed ${stale.size} file${stale.size === 1 ? '' : 's'} this build no longer writes`);
+          files = files.filter((file) => !stale.has(file.path));
         }
-        writeCacheFile(build.stamp, { digest: outputFingerprint(build.outDir, listOutput(build.outDir)) });
+        writeCacheFile(build.stamp, { digest: outputFingerprint(build.outDir, files) });
       },
     },
   };

@@ -6,9 +6,8 @@
  * every file of the project's own code, so that no change to data, code,
  * styles or client scripts can leave a stale page behind.
  */
-import { createHash, type Hash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { createHash } from 'node:crypto';
+import { filesDigest } from './files-digest';
 
 /** What a content entry contributes to a key: who it is, the file it came from, and the HTML the note renderer made of it. */
 interface EntryLike {
@@ -53,24 +52,7 @@ export function pageCacheKey(props: unknown, codeDigest: string): string {
 /** The project's own code: what a page's HTML can depend on besides its props. */
 export const CODE_PATHS = ['src', 'scripts', 'public', 'astro.config.ts', 'package-lock.json'];
 
-/** A digest of every file under `paths` (relative to `root`), names and contents, in a stable order. */
+/** A digest of the project's code (filesDigest of CODE_PATHS). */
 export function codeDigest(root: string, paths: readonly string[] = CODE_PATHS): string {
-  const hash = createHash('sha256');
-  for (const path of paths) addPath(hash, root, join(root, path));
-  return hash.digest('hex').slice(0, 24);
-}
-
-function addPath(hash: Hash, root: string, path: string): void {
-  let stats;
-  try {
-    stats = statSync(path);
-  } catch {
-    hash.update(`missing ${relative(root, path)}\n`);
-    return;
-  }
-  if (stats.isDirectory()) {
-    for (const name of readdirSync(path).sort()) addPath(hash, root, join(path, name));
-    return;
-  }
-  hash.update(`${relative(root, path)}\n`).update(readFileSync(path)).update('\n');
+  return filesDigest(root, paths);
 }

@@ -6,9 +6,9 @@
  * schemas, cross-references) is cheap and runs every time.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readCacheFile, writeCacheFile } from '../cache-file';
+import { filesDigest } from '../files-digest';
 import { scanBody, type BodyScan } from './body-scan';
 import { katexFailure } from './math';
 
@@ -28,15 +28,7 @@ interface Stored {
 
 /** The versions whose change makes stored results stale: the checker's parser and KaTeX, and the files that use them. */
 function memoDigest(projectRoot: string): string {
-  const hash = createHash('sha256');
-  for (const file of ['src/lib/check/body-scan.ts', 'src/lib/check/math.ts', 'node_modules/katex/package.json', 'node_modules/remark-math/package.json', 'node_modules/micromark/package.json']) {
-    try {
-      hash.update(file).update(readFileSync(join(projectRoot, file)));
-    } catch {
-      hash.update(`${file}?`);
-    }
-  }
-  return hash.digest('hex').slice(0, 16);
+  return filesDigest(projectRoot, ['src/lib/check/body-scan.ts', 'src/lib/check/math.ts', 'node_modules/katex/package.json', 'node_modules/remark-math/package.json', 'node_modules/micromark/package.json']);
 }
 
 export class FileCheckMemo implements CheckMemo {

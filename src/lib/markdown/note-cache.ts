@@ -7,7 +7,8 @@
  * content store (which the build bundles into one JavaScript module).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { filesDigest } from '../files-digest';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { MarkdownHeading } from '@astrojs/markdown-remark';
 import { findLinks } from '../links/find';
@@ -33,16 +34,9 @@ const PACKAGES = ['@astrojs/markdown-remark', 'katex', 'shiki', 'remark-math', '
 
 /** A digest of the pipeline itself: its source files (src/lib/markdown, src/lib/links, search/text.ts), the packages' versions and the base path. */
 export function pipelineDigest(projectRoot: string, base: string): string {
-  const hash = createHash('sha256').update(`base ${base}\n`);
-  for (const dir of ['src/lib/markdown', 'src/lib/links']) {
-    const full = join(projectRoot, dir);
-    if (!existsSync(full)) continue;
-    for (const name of readdirSync(full).sort()) {
-      if (name.endsWith('.ts')) hash.update(`${dir}/${name}\n`).update(readFileSync(join(full, name)));
-    }
-  }
   // The searchable text kept beside each note comes from search/text.ts.
-  for (const file of ['src/site.config.ts', 'src/lib/search/text.ts']) hash.update(readFileSync(join(projectRoot, file)));
+  const sources = filesDigest(projectRoot, ['src/lib/markdown', 'src/lib/links', 'src/site.config.ts', 'src/lib/search/text.ts']);
+  const hash = createHash('sha256').update(`base ${base}\n${sources}\n`);
   for (const name of PACKAGES) {
     try {
       hash.update(`${name}@${JSON.parse(readFileSync(join(projectRoot, 'node_modules', name, 'package.json'), 'utf8')).version}\n`);
