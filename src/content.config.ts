@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
-import { defineCollection } from 'astro:content';
+// The same function as astro:content's, without that module's runtime: loading the config no longer
+// pulls about a hundred of Astro's runtime modules through Vite (≈ 0.4 s of every build).
+import { defineCollection } from 'astro/content/config';
 import { file, glob, type Loader } from 'astro/loaders';
 import { resolveContentDir } from './lib/content-dir';
 import { bitSchema, chapterSchema, partSchema, quizSchema, shortSchema } from './lib/schema';
