@@ -7,6 +7,7 @@ import { createLinkTargetsProvider } from './src/lib/links/provider';
 import { gardenUrls } from './src/lib/urls';
 import { gardenCacheDir, resolveContentDir } from './src/lib/content-dir';
 import { gardenCheck } from './src/integrations/garden-check';
+import { maxBytesFromEnv } from './src/lib/check/limits';
 import { noteRendering } from './src/integrations/note-render';
 import { keepOutput } from './src/integrations/keep-output';
 import { gardenProcessor, NoteRenderer } from './src/lib/markdown/note-renderer';
@@ -17,7 +18,7 @@ import { codeDigest } from './src/lib/page-cache';
 const contentDir = resolveContentDir(process.env, process.cwd());
 // Astro's content store remembers entries between builds: a garden elsewhere gets a store of its own.
 const cacheDir = process.env.GARDEN_CACHE_DIR ?? gardenCacheDir(contentDir, process.cwd());
-const linkTargets = createLinkTargetsProvider(contentDir, gardenUrls(siteConfig.base));
+const linkTargets = createLinkTargetsProvider(contentDir, gardenUrls(siteConfig.base), { maxBytes: maxBytesFromEnv(process.env) });
 // Notes render once per change, on worker threads, into a cache of their own (src/lib/markdown/note-renderer.ts).
 const notes = new NoteRenderer({
   contentDir,
@@ -48,7 +49,7 @@ export default defineConfig({
     processor: gardenProcessor(unified({ remarkPlugins: remarkPluginsFor({ targets: linkTargets, contentDir }), rehypePlugins }), notes),
     shikiConfig,
   },
-  integrations: [noteRendering(notes), gardenCheck({ contentDir, base: siteConfig.base }), mdx(), sitemap(), keepOutput()],
+  integrations: [noteRendering(notes), gardenCheck({ contentDir, base: siteConfig.base, garden: linkTargets.snapshot }), mdx(), sitemap(), keepOutput()],
   vite: {
     server: { watch: { ignored: ['**/dist/**'] } },
     define: { 'import.meta.env.GARDEN_CODE_DIGEST': JSON.stringify(codeDigest(process.cwd())) },

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { isEditorial } from '../lib/check/check';
 import { checkGardenFolder } from '../lib/check/run';
 import { formatProblem, GardenContentError, type ContentProblem } from '../lib/errors';
+import type { GardenSnapshot } from '../lib/links/provider';
 
 /**
  * Checks the whole garden before Astro loads it, so a wrong file stops the
@@ -12,14 +13,15 @@ import { formatProblem, GardenContentError, type ContentProblem } from '../lib/e
  * problems are logged, the server stays up, and every change under the garden
  * folder is checked again.
  */
-export function gardenCheck(options: { contentDir: string; base?: string }): AstroIntegration {
+export function gardenCheck(options: { contentDir: string; base?: string; garden?: () => GardenSnapshot }): AstroIntegration {
   const contentDir = resolve(options.contentDir);
   let projectRoot = process.cwd();
   let cacheDir: string | undefined;
   /** The problems last reported in `astro dev`, as printed lines. */
   let previous = new Set<string>();
-  const check = (allowDrafts: boolean) =>
-    checkGardenFolder(contentDir, { projectRoot, allowDrafts, ...(cacheDir ? { cacheDir } : {}), ...(options.base ? { base: options.base } : {}) }).problems;
+  const check = (allowDrafts: boolean, garden?: GardenSnapshot) =>
+    checkGardenFolder(contentDir, { projectRoot, allowDrafts, ...(cacheDir ? { cacheDir } : {}), ...(options.base ? { base: options.base } : {}), ...(garden ? { garden } : {}) })
+      .problems;
 
   return {
     name: 'garden-check',
@@ -31,7 +33,8 @@ export function gardenCheck(options: { contentDir: string; base?: string }): Ast
         // Drafts follow the command, not NODE_ENV: a build run with NODE_ENV=test must still hide them.
         updateConfig({ vite: { define: { 'import.meta.env.GARDEN_SHOW_DRAFTS': JSON.stringify(command === 'dev') } } });
         if (command === 'preview' || command === 'sync') return;
-        const problems = check(command === 'dev');
+        // The garden as the link targets saw it, read once for both (a recheck in `astro dev` reads it afresh).
+        const problems = check(command === 'dev', options.garden?.());
         previous = new Set(problems.map(formatProblem));
         logWarnings(problems, logger);
         const errors = problems.filter((p) => p.severity === 'error');

@@ -6,6 +6,8 @@ import { remarkPluginsFor, rehypePlugins, shikiConfig } from '../../src/lib/mark
 import { buildLinkTargets } from '../../src/lib/links/targets';
 import { linkSourcesFromFiles } from '../../src/lib/links/sources';
 import { gardenUrls } from '../../src/lib/urls';
+import { checkGardenFolder } from '../../src/lib/check/run';
+import { ROOT } from '../helpers/build';
 
 const file = (path: string, text: string): GardenFile => ({ path, displayPath: `garden/${path}`, text });
 const files: GardenFile[] = [
@@ -30,6 +32,14 @@ describe('checkGardenLinks', () => {
       { severity: 'error', file: 'garden/bits/softmax.md', line: 8, field: 'link', message: '[[shorts/kv-cache#nope]]: "shorts/kv-cache" has no heading #nope (it has #sizing) (expected a link to an existing bit, short or chapter)' },
       { severity: 'error', file: 'garden/bits/kv-cache.md', line: 5, field: 'link', message: '(../shorts/gone.md): no content file at "shorts/gone.md" (linked as "../shorts/gone.md") (expected a link to an existing bit, short or chapter)' },
     ]);
+  });
+
+  it('resolves against the link targets it is given, when the build has them already', () => {
+    // Targets built with the site's base path, and one more note than the files hold: [[nowhere]] now resolves.
+    const targets = buildLinkTargets([...linkSourcesFromFiles(files), { collection: 'bits', id: 'nowhere', title: 'Nowhere', body: '' }], gardenUrls('/garden/'));
+    const messages = checkGardenLinks(files, { allowDrafts: false }, targets).map((p) => p.message);
+    expect(messages).toHaveLength(4);
+    expect(messages.some((m) => m.startsWith('[[nowhere]]'))).toBe(false);
   });
 
   it('accepts links to drafts under astro dev', () => {
@@ -70,5 +80,21 @@ describe('rendering links', () => {
 
   it('leaves wikilink syntax inside code alone', async () => {
     expect(await render('`[[shorts/kv-cache]]`')).toBe('<p><code>[[shorts/kv-cache]]</code></p>');
+  });
+});
+
+describe('checkGardenFolder with the garden the build has read', () => {
+  it('checks the files and targets it is given and reads no file itself', () => {
+    const targets = buildLinkTargets(linkSourcesFromFiles(files), gardenUrls('/'));
+    // The folder does not exist: every problem comes from the snapshot.
+    const { problems, files: count } = checkGardenFolder('/nonexistent/garden', { projectRoot: ROOT, garden: { files, targets } });
+    expect(count).toBe(files.length);
+    expect(problems.filter((p) => p.field === 'link').map((p) => `${p.file}:${p.line}`)).toEqual([
+      'garden/bits/kv-cache.md:5',
+      'garden/bits/softmax.md:6',
+      'garden/bits/softmax.md:8',
+      'garden/bits/softmax.md:8',
+      'garden/bits/softmax.md:8',
+    ]);
   });
 });

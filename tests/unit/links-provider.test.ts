@@ -18,7 +18,7 @@ describe('the link targets provider', () => {
   it('sees a note added while `astro dev` runs, once its refresh interval has passed', () => {
     const dir = gardenCopy();
     let clock = 0;
-    const targets = createLinkTargetsProvider(dir, gardenUrls('/'), 1000, () => clock);
+    const targets = createLinkTargetsProvider(dir, gardenUrls('/'), { now: () => clock });
     expect(targets().has('bits/freshly-added')).toBe(false);
     writeFileSync(join(dir, 'bits/freshly-added.md'), NEW_BIT);
     clock = 500;
@@ -31,7 +31,7 @@ describe('the link targets provider', () => {
   it('looks at the folder no more once frozen for a build', () => {
     const dir = gardenCopy();
     let clock = 0;
-    const targets = createLinkTargetsProvider(dir, gardenUrls('/'), 1000, () => clock);
+    const targets = createLinkTargetsProvider(dir, gardenUrls('/'), { now: () => clock });
     targets.freeze();
     const first = targets();
     expect(first.size).toBeGreaterThan(3);
@@ -39,6 +39,18 @@ describe('the link targets provider', () => {
     clock = 60_000;
     expect(targets()).toBe(first);
     expect(targets().has('bits/freshly-added')).toBe(false);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('hands out the files it read with the targets, and leaves unread a file over the size limit', () => {
+    const dir = gardenCopy();
+    writeFileSync(join(dir, 'bits/too-big.md'), NEW_BIT.replace('Freshly added', 'Too big') + 'x'.repeat(4000));
+    const targets = createLinkTargetsProvider(dir, gardenUrls('/'), { maxBytes: 2000 });
+    const { files, targets: map } = targets.snapshot();
+    expect(map).toBe(targets());
+    expect(files.find((file) => file.path === 'bits/too-big.md')).toMatchObject({ text: '', size: expect.any(Number) });
+    expect(map.has('bits/too-big')).toBe(false);
+    expect(files.filter((file) => file.text !== '').length).toBeGreaterThan(3);
     rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -145,6 +145,21 @@ describe('the note renderer', () => {
     expect(readFileSync((await third.render('Edited.', join(dir, 'content/bits/b.md'))).htmlPath, 'utf8')).toContain('Edited.');
     third.stopPool();
   }, 60_000);
+  it('prefetches the notes as the link targets read them, without reading the folder again', () => {
+    const { dir } = garden();
+    const base = () => buildLinkTargets([{ collection: 'bits', id: 'a', title: 'A', body: '' }, { collection: 'bits', id: 'b', title: 'B', body: '' }], gardenUrls('/'));
+    // Two notes of the snapshot are not on disk, one on disk (b) is not in the snapshot, and a .mdx file is left to Astro.
+    const files = [
+      { path: 'bits/a.md', displayPath: 'a', text: '---\ntitle: A\ntags: [x]\n---\nOnly in the snapshot.\n' },
+      { path: 'bits/c.md', displayPath: 'c', text: '---\ntitle: C\ntags: [x]\n---\nNot on disk.\n' },
+      { path: 'bits/d.mdx', displayPath: 'd', text: '---\ntitle: D\ntags: [x]\n---\nMDX.\n' },
+      { path: 'shorts/e.md', displayPath: 'e', text: '---\ntitle: E\nsummary: S.\ndate: 2026-01-01\ntags: [x]\n---\nAlso not on disk.\n' },
+    ];
+    const targets = Object.assign(base, { snapshot: () => ({ files, targets: base() }) });
+    const renderer = new NoteRenderer({ contentDir: join(dir, 'content'), cacheDir: join(dir, 'cache'), projectRoot: ROOT, base: '/', targets, workers: 1, workerThreshold: 1 });
+    expect(renderer.prefetch()).toBe(3);
+    renderer.stopPool();
+  });
 });
 
 describe("a note's searchable text", () => {

@@ -12,6 +12,7 @@ import { describeIssue, fieldPath, type ContentProblem } from '../errors';
 import { findYamlLine } from './source-lines';
 import { fenceLanguages, isKnownFenceLanguage } from './languages';
 import { checkGardenLinks, type LinkCheckOptions } from './links';
+import type { LinkTarget } from '../links/targets';
 import { classifyGardenPath, type GardenPathKind } from '../paths';
 import type { BodyScan } from './body-scan';
 import { directMemo, type CheckMemo } from './memo';
@@ -43,6 +44,8 @@ export interface CheckOptions extends Partial<LinkCheckOptions> {
   base?: string;
   /** Remembers body scans and formula checks between runs (the build keeps one in its cache folder). */
   memo?: CheckMemo;
+  /** The link targets of these files, if already built (src/lib/links/provider.ts); else the check builds them. */
+  linkTargets?: ReadonlyMap<string, LinkTarget>;
 }
 
 interface ParsedEntry {
@@ -81,7 +84,7 @@ export function checkGarden(files: readonly GardenFile[], options: CheckOptions 
   checkDuplicateSlugs(parsed, report);
   checkCrossReferences(parsed, valid, report, files.some((file) => classifyGardenPath(file.path) === 'parts'));
   const scans = checkBodies(parsed, report, options.memo ?? directMemo);
-  problems.push(...checkGardenLinks(files, { allowDrafts: options.allowDrafts ?? false }));
+  problems.push(...checkGardenLinks(files, { allowDrafts: options.allowDrafts ?? false }, options.linkTargets));
   checkBodyScans(parsed, scans, valid, options, report);
   return problems;
 }

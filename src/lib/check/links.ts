@@ -2,7 +2,7 @@ import type { ContentProblem } from '../errors';
 import { classifyGardenPath } from '../paths';
 import { findLinks } from '../links/find';
 import { resolveFileLink, resolveWikiLink } from '../links/resolve';
-import { buildLinkTargets } from '../links/targets';
+import { buildLinkTargets, type LinkTarget } from '../links/targets';
 import { linkSourcesFromFiles } from '../links/sources';
 import { gardenUrls } from '../urls';
 import type { GardenFile } from './check';
@@ -12,9 +12,13 @@ export interface LinkCheckOptions {
   allowDrafts: boolean;
 }
 
-/** Every wikilink and relative note link that points nowhere (or to a draft, in production), with its line. */
-export function checkGardenLinks(files: readonly GardenFile[], options: LinkCheckOptions): ContentProblem[] {
-  const targets = buildLinkTargets(linkSourcesFromFiles(files), gardenUrls('/'));
+/**
+ * Every wikilink and relative note link that points nowhere (or to a draft, in
+ * production), with its line. `targets` are the link targets of these same
+ * files, when the caller has them already (the build's provider does).
+ */
+export function checkGardenLinks(files: readonly GardenFile[], options: LinkCheckOptions, targets?: ReadonlyMap<string, LinkTarget>): ContentProblem[] {
+  targets ??= buildLinkTargets(linkSourcesFromFiles(files), gardenUrls('/'));
   const problems: ContentProblem[] = [];
   for (const file of files) {
     const kind = classifyGardenPath(file.path);

@@ -12,6 +12,7 @@ import { maxBytesFromEnv } from './limits';
 import { FIXED_PAGES, routeUrl } from './site-pages';
 import { sortProblems, type ContentProblem } from '../errors';
 import { FileCheckMemo } from './memo';
+import type { GardenSnapshot } from '../links/provider';
 
 export interface CheckFolderOptions {
   /** The generator's folder, whose src/pages lists the static routes. */
@@ -25,6 +26,12 @@ export interface CheckFolderOptions {
   maxBytes?: number;
   /** A folder where body scans and formula checks are remembered between runs (the build's cache folder). */
   cacheDir?: string;
+  /**
+   * The garden as already read, with its link targets (the build's provider,
+   * src/lib/links/provider.ts): the check then reads no file itself. Read with
+   * the same `maxBytes`, and display paths relative to the same `cwd`.
+   */
+  garden?: GardenSnapshot;
 }
 
 export interface FolderCheck {
@@ -34,7 +41,7 @@ export interface FolderCheck {
 
 export function checkGardenFolder(contentDir: string, options: CheckFolderOptions): FolderCheck {
   const maxBytes = options.maxBytes ?? maxBytesFromEnv(process.env);
-  const files = readGardenFiles(contentDir, options.cwd ?? process.cwd(), { maxBytes });
+  const files = options.garden?.files ?? readGardenFiles(contentDir, options.cwd ?? process.cwd(), { maxBytes });
   const memo = options.cacheDir ? new FileCheckMemo(options.cacheDir, options.projectRoot) : undefined;
   const problems = checkGarden(files, {
     allowDrafts: options.allowDrafts ?? false,
@@ -43,6 +50,7 @@ export function checkGardenFolder(contentDir: string, options: CheckFolderOption
     editorial: true,
     staticPages: staticPages(join(options.projectRoot, 'src/pages')),
     ...(memo ? { memo } : {}),
+    ...(options.garden ? { linkTargets: options.garden.targets } : {}),
   });
   memo?.save();
   return { problems: sortProblems(problems), files: files.length };

@@ -1,14 +1,33 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { readGardenFiles } from '../check/read-garden';
+import type { GardenFile } from '../check/check';
 import type { GardenUrls } from '../urls';
 import { linkSourcesFromFiles } from './sources';
 import { buildLinkTargets, type LinkTarget } from './targets';
 
+/** The garden's files as read once, and the link targets built from them. */
+export interface GardenSnapshot {
+  files: readonly GardenFile[];
+  targets: ReadonlyMap<string, LinkTarget>;
+}
+
 export interface LinkTargetsProvider {
   (): ReadonlyMap<string, LinkTarget>;
+  /** The files behind the current targets: the build's garden check and note prefetch read no file again. */
+  snapshot(): GardenSnapshot;
   /** Stops looking for changed files: a build reads the garden once, and every note sees the same targets. */
   freeze(): void;
+}
+
+export interface LinkTargetsProviderOptions {
+  /** Files over this many bytes are not read (readGardenFiles); the same limit as the garden check's. */
+  maxBytes?: number;
+  /** Display paths of the files are relative to this (default: the working directory). */
+  cwd?: string;
+  /** How long a listing of the folder stays trusted, in `astro dev` (default 1 s). */
+  refreshMs?: number;
+  now?: () => number;
 }
 
 /**
@@ -17,22 +36,25 @@ export interface LinkTargetsProvider {
  * a directory listing at most once per `refreshMs`, so a build pays for it a
  * handful of times, not once per note, and none once frozen.
  */
-export function createLinkTargetsProvider(contentDir: string, urls: GardenUrls, refreshMs = 1000, now: () => number = Date.now): LinkTargetsProvider {
-  let targets: Map<string, LinkTarget> = new Map();
+export function createLinkTargetsProvider(contentDir: string, urls: GardenUrls, options: LinkTargetsProviderOptions = {}): LinkTargetsProvider {
+  const { refreshMs = 1000, now = Date.now } = options;
+  let snapshot: GardenSnapshot = { files: [], targets: new Map() };
   let signature: string | undefined;
   let checkedAt = -Infinity;
   let frozen = false;
-  const provider = (): ReadonlyMap<string, LinkTarget> => {
-    if ((frozen && signature !== undefined) || now() - checkedAt < refreshMs) return targets;
+  const current = (): GardenSnapshot => {
+    if ((frozen && signature !== undefined) || now() - checkedAt < refreshMs) return snapshot;
     checkedAt = now();
-    const current = folderSignature(contentDir);
-    if (current !== signature) {
-      signature = current;
-      targets = buildLinkTargets(linkSourcesFromFiles(readGardenFiles(contentDir)), urls);
+    const folder = folderSignature(contentDir);
+    if (folder !== signature) {
+      signature = folder;
+      const files = readGardenFiles(contentDir, options.cwd, options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes });
+      snapshot = { files, targets: buildLinkTargets(linkSourcesFromFiles(files), urls) };
     }
-    return targets;
+    return snapshot;
   };
-  return Object.assign(provider, {
+  return Object.assign(() => current().targets, {
+    snapshot: current,
     freeze() {
       frozen = true;
     },

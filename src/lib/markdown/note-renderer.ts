@@ -18,6 +18,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseFrontmatter, type unified } from '@astrojs/markdown-remark';
 import { linkTargetsDigest, type LinkTarget } from '../links/targets';
+import type { GardenSnapshot } from '../links/provider';
 import { isGardenNote, NoteCache, pipelineDigest, PrefetchMemo, type CachedNote } from './note-cache';
 import { RenderPool, type PoolJob } from './render-pool';
 // Imported up front: astro.config is loaded by a module runner that is closed once the config is read.
@@ -30,8 +31,11 @@ export interface NoteRendererOptions {
   cacheDir: string;
   projectRoot: string;
   base: string;
-  /** The link targets; `freeze`, when given, is called as a build starts (src/lib/links/provider.ts). */
-  targets: (() => ReadonlyMap<string, LinkTarget>) & { freeze?: () => void };
+  /**
+   * The link targets; `freeze`, when given, is called as a build starts, and
+   * `snapshot` gives the files they were built from (src/lib/links/provider.ts).
+   */
+  targets: (() => ReadonlyMap<string, LinkTarget>) & { freeze?: () => void; snapshot?: () => GardenSnapshot };
   /** Worker threads; default: one per core, at most 4 (0 renders in this thread). */
   workers?: number;
   /** Fewer misses than this render in this thread. */
@@ -86,9 +90,8 @@ export class NoteRenderer {
     const targets = this.options.targets();
     const memo = new PrefetchMemo(join(this.cache.dir, 'prefetch.json'), `${this.cache.digest} ${linkTargetsDigest(targets)}`);
     const misses: { key: string; body: string; filePath: string }[] = [];
-    for (const filePath of this.noteFiles()) {
+    for (const { filePath, text } of this.noteTexts()) {
       try {
-        const text = readFileSync(filePath, 'utf8');
         // A file unchanged since the last build, with the same pipeline and links, has the same key: no need to parse it again.
         const known = memo.key(filePath, text);
         if (known !== undefined && this.cache.has(known)) continue;
@@ -121,6 +124,23 @@ export class NoteRenderer {
       this.inFlight.set(key, job);
     });
     return misses.length;
+  }
+
+  /** Every .md note's text: as the link targets read it, else from the folder. */
+  private noteTexts(): { filePath: string; text: string }[] {
+    const snapshot = this.options.targets.snapshot?.();
+    if (!snapshot) {
+      return this.noteFiles().flatMap((filePath) => {
+        try {
+          return [{ filePath, text: readFileSync(filePath, 'utf8') }];
+        } catch {
+          return [];
+        }
+      });
+    }
+    return snapshot.files
+      .map((file) => ({ filePath: join(this.contentDir, file.path), text: file.text }))
+      .filter((note) => note.text !== '' && this.isNote(note.filePath));
   }
 
   private noteFiles(): string[] {
