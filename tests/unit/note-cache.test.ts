@@ -78,6 +78,18 @@ describe('the note cache', () => {
     expect(cache.get('abc123')).toEqual(stored);
   });
 
+  it("offers a stored note's code blocks by key only when there are exactly as many blocks as keys", () => {
+    const cache = new NoteCache(tempDir(), GARDEN, 'd');
+    const block = (n: number) => `<pre class="astro-code github-light" data-language="python"><code><span class="line">x = ${n}</span></code></pre>`;
+    cache.set('ab1', { html: `<p>One</p>${block(1)}<div>${block(2)}</div>`, headings: [], hasMath: false, codeKeys: ['k1', 'k2'] });
+    expect(cache.reusableCode('ab1')).toEqual(new Map([['k1', block(1)], ['k2', block(2)]]));
+    cache.set('ab2', { html: `<p>One</p>${block(1)}`, headings: [], hasMath: false, codeKeys: ['k1', 'k2'] });
+    expect(cache.reusableCode('ab2')).toBeUndefined();
+    cache.set('ab3', { html: block(1), headings: [], hasMath: false });
+    expect(cache.reusableCode('ab3')).toBeUndefined();
+    expect(cache.reusableCode('missing')).toBeUndefined();
+  });
+
   it('knows which files are notes the pipeline renders', () => {
     expect(isGardenNote(GARDEN, `${GARDEN}/bits/a.md`)).toBe(true);
     expect(isGardenNote(GARDEN, `${GARDEN}/shorts/a.md`)).toBe(true);
@@ -145,6 +157,26 @@ describe('the note renderer', () => {
     expect(readFileSync((await third.render('Edited.', join(dir, 'content/bits/b.md'))).htmlPath, 'utf8')).toContain('Edited.');
     third.stopPool();
   }, 60_000);
+  it("renders an edited note with its unchanged code blocks taken from its previous rendering", async () => {
+    const { dir } = garden();
+    const file = join(dir, 'content/bits/b.md');
+    const make = (cacheDir = 'cache') => new NoteRenderer({ contentDir: join(dir, 'content'), cacheDir: join(dir, cacheDir), projectRoot: ROOT, base: '/', targets: () => buildLinkTargets([], gardenUrls('/')), workers: 0 });
+    const first = make();
+    first.prefetch();
+    const before = await first.render('```python\nprint(1)\n```', file);
+    expect(before.codeKeys).toHaveLength(1);
+    // Mark the stored block: only a reused block can carry the mark into the next rendering.
+    writeFileSync(before.htmlPath, readFileSync(before.htmlPath, 'utf8').replace('class="astro-code', 'class="astro-code kept'));
+    writeFileSync(file, '---\ntitle: B\ntags: [x]\n---\n```python\nprint(1)\n```\n\nAn added line.\n');
+    const second = make();
+    second.prefetch();
+    const after = await second.render('```python\nprint(1)\n```\n\nAn added line.', file);
+    expect(readFileSync(after.htmlPath, 'utf8')).toContain('astro-code kept');
+    // Without the mark, the page is the one a fresh rendering gives.
+    const fresh = await make('fresh').render('```python\nprint(1)\n```\n\nAn added line.', file);
+    expect(readFileSync(after.htmlPath, 'utf8').replace('astro-code kept', 'astro-code')).toBe(readFileSync(fresh.htmlPath, 'utf8'));
+  });
+
   it('prefetches the notes as the link targets read them, without reading the folder again', () => {
     const { dir } = garden();
     const base = () => buildLinkTargets([{ collection: 'bits', id: 'a', title: 'A', body: '' }, { collection: 'bits', id: 'b', title: 'B', body: '' }], gardenUrls('/'));

@@ -5,7 +5,8 @@ import remarkRehype from 'remark-rehype';
 import rehypeStringify from 'rehype-stringify';
 import { rehypeShiki, type ShikiConfig } from '@astrojs/markdown-remark';
 import type { LanguageRegistration } from 'shiki';
-import { rehypeNoteShiki } from '../../src/lib/markdown/rehype-note-shiki';
+import { rehypeNoteShiki, type CodeReuse } from '../../src/lib/markdown/rehype-note-shiki';
+import { VFile } from 'vfile';
 import { shikiConfig } from '../../src/lib/markdown/plugins';
 
 async function html(plugin: Plugin<[ShikiConfig, string[]]>, config: ShikiConfig, markdown: string) {
@@ -85,5 +86,40 @@ describe('rehypeNoteShiki', () => {
     expect(result).toBe(await html(astro, config, markdown));
     expect(result).toContain('astro-code');
     expect(result).toContain('--shiki-light:');
+  });
+
+  describe('reusing blocks an earlier rendering highlighted', () => {
+    const markdown = SAMPLES[2]![1];
+    async function render(known?: ReadonlyMap<string, string>) {
+      const gardenCode: CodeReuse = { known, keys: [] };
+      const processor = unified().use(remarkParse).use(remarkRehype).use(ours, shikiConfig, ['math']).use(rehypeStringify, { allowDangerousHtml: true });
+      const file = await processor.process(new VFile({ value: markdown, data: { gardenCode } }));
+      return { html: String(file), keys: gardenCode.keys };
+    }
+    const blocksOf = (html: string) => html.match(/<pre class="astro-code[^"]*"[\s\S]*?<\/pre>/g) ?? [];
+
+    it('lists the key of every block, and gives the same page when handed the blocks it highlighted before', async () => {
+      const fresh = await render();
+      expect(fresh.keys).toHaveLength(3);
+      expect(new Set(fresh.keys).size).toBe(3);
+      const reused = await render(new Map(fresh.keys.map((key, i) => [key, blocksOf(fresh.html)[i]!])));
+      expect(reused.html).toBe(fresh.html);
+      expect(reused.keys).toEqual(fresh.keys);
+    });
+
+    it('takes a known block as it is, without highlighting it again', async () => {
+      const fresh = await render();
+      const marked = blocksOf(fresh.html)[0]!.replace('class="astro-code', 'class="astro-code reused');
+      const { html } = await render(new Map([[fresh.keys[0]!, marked]]));
+      expect(html).toContain('astro-code reused');
+      expect(blocksOf(html).slice(1)).toEqual(blocksOf(fresh.html).slice(1));
+    });
+
+    it('highlights afresh a known block whose HTML does not hold its code', async () => {
+      const fresh = await render();
+      const wrong = blocksOf(fresh.html)[1]!;
+      const { html } = await render(new Map([[fresh.keys[0]!, wrong]]));
+      expect(html).toBe(fresh.html);
+    });
   });
 });

@@ -20,6 +20,8 @@ import { readCacheFile, writeCacheFile } from '../cache-file';
 export interface NoteMeta {
   headings: MarkdownHeading[];
   hasMath: boolean;
+  /** The keys of its highlighted code blocks, in the order of their HTML (reusableCode). */
+  codeKeys?: string[] | undefined;
 }
 
 export interface CachedNote extends NoteMeta {
@@ -101,6 +103,23 @@ export class NoteCache {
   }
 
   /**
+   * The highlighted code blocks of a stored note, as HTML by their key, for
+   * rendering an edited version of it: the blocks are the `<pre
+   * class="astro-code">` elements of its HTML, in order, and are not offered
+   * at all unless there are exactly as many as the keys.
+   */
+  reusableCode(key: string): Map<string, string> | undefined {
+    const note = this.get(key);
+    if (!note?.codeKeys?.length) return undefined;
+    try {
+      const blocks = readFileSync(note.htmlPath, 'utf8').match(/<pre class="astro-code[^"]*"[\s\S]*?<\/pre>/g) ?? [];
+      return blocks.length === note.codeKeys.length ? new Map(note.codeKeys.map((codeKey, index) => [codeKey, blocks[index]!])) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
    * Writes each file atomically (temporary file, then rename), the metadata
    * last, so a build that stops half-way leaves no torn entry.
    */
@@ -114,7 +133,7 @@ export class NoteCache {
     };
     write(html, note.html);
     if (note.search) write(search, JSON.stringify(note.search));
-    const data: NoteMeta = { headings: note.headings, hasMath: note.hasMath };
+    const data: NoteMeta = { headings: note.headings, hasMath: note.hasMath, ...(note.codeKeys?.length ? { codeKeys: note.codeKeys } : {}) };
     write(meta, JSON.stringify(data));
     return { ...data, htmlPath: html, searchPath: note.search ? search : undefined };
   }
@@ -147,6 +166,11 @@ export class PrefetchMemo {
 
   private static hash(text: string): string {
     return createHash('sha1').update(text).digest('base64');
+  }
+
+  /** The key the last build recorded for this file, whatever its text was then. */
+  previousKey(filePath: string): string | undefined {
+    return this.previous[filePath]?.[1];
   }
 
   /** The key recorded for this file with exactly this text, if any; remembered for the next build too. */

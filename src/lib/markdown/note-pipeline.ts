@@ -23,7 +23,7 @@ import type { Root as HastRoot } from 'hast';
 import type { VFile } from 'vfile';
 import { VFile as File } from 'vfile';
 import { rehypeKatexRaw } from './rehype-katex-raw';
-import { rehypeNoteShiki, type RegexEngine } from './rehype-note-shiki';
+import { rehypeNoteShiki, type CodeReuse, type RegexEngine } from './rehype-note-shiki';
 import { remarkSmartypantsFast } from './remark-smartypants-fast';
 import { rehypePlugins as projectRehypePlugins, remarkPluginsFor, shikiConfig } from './plugins';
 import type { RemarkLinksOptions } from '../links/remark-links';
@@ -36,6 +36,8 @@ export interface RenderedNote {
   hasMath: boolean;
   /** The note's searchable text, when asked for (`search`). */
   search?: NoteSearchText | undefined;
+  /** The keys of its highlighted code blocks, in order (codeBlockKey). */
+  codeKeys: string[];
 }
 
 /** Marks a note whose Markdown holds raw HTML: only such a note needs rehype-raw. */
@@ -85,11 +87,17 @@ export function createNotePipeline(links: RemarkLinksOptions | undefined, engine
   processor.use(rehypeNoteShiki, shikiConfig, ['math'], engine);
   processor.use(rehypeRawWhenNeeded).use(rehypeStringify, { allowDangerousHtml: true });
 
-  return async function renderNote(body: string, filePath: string | undefined, options: { frontmatter?: Record<string, unknown>; search?: NoteSearchKind } = {}): Promise<RenderedNote> {
-    const data = { astro: { frontmatter: options.frontmatter ?? {} }, ...(options.search ? { gardenSearchKind: options.search } : {}) };
+  /** `code`: highlighted blocks to reuse, by key (an edited note's previous rendering, NoteCache.reusableCode). */
+  return async function renderNote(
+    body: string,
+    filePath: string | undefined,
+    options: { frontmatter?: Record<string, unknown>; search?: NoteSearchKind; code?: ReadonlyMap<string, string> | undefined } = {},
+  ): Promise<RenderedNote> {
+    const gardenCode: CodeReuse = { known: options.code, keys: [] };
+    const data = { astro: { frontmatter: options.frontmatter ?? {} }, gardenCode, ...(options.search ? { gardenSearchKind: options.search } : {}) };
     const file = new File({ value: body, path: filePath, data });
     const result = await processor.process(file);
     const headings = (result.data.astro?.headings ?? []) as MarkdownHeading[];
-    return { html: String(result.value), headings, hasMath: result.data.gardenHasMath === true, search: searchTextOf(result, headings) };
+    return { html: String(result.value), headings, hasMath: result.data.gardenHasMath === true, search: searchTextOf(result, headings), codeKeys: gardenCode.keys };
   };
 }

@@ -48,6 +48,8 @@ export class NoteRenderer {
   private readonly inFlight = new Map<string, Promise<CachedNote>>();
   private pool: RenderPool | undefined;
   private local?: ReturnType<typeof createNotePipeline>;
+  /** The cache key of each edited note's previous rendering, from the last build's prefetch memo. */
+  private readonly previousKeys = new Map<string, string>();
   /** Notes that could not be rendered: Astro's content layer only logs them, so the build stops on them itself. */
   readonly failures: { filePath: string; message: string }[] = [];
   /** Notes rendered (not found in the cache) since start-up, for the build's log. */
@@ -95,6 +97,9 @@ export class NoteRenderer {
         // A file unchanged since the last build, with the same pipeline and links, has the same key: no need to parse it again.
         const known = memo.key(filePath, text);
         if (known !== undefined && this.cache.has(known)) continue;
+        // An edited note: its previous rendering still holds the code blocks the edit may not have touched.
+        const previous = memo.previousKey(filePath);
+        if (previous !== undefined) this.previousKeys.set(filePath, previous);
         const body = parseFrontmatter(text, { frontmatter: 'remove' }).content.trim();
         const key = this.cache.key(body, filePath, targets);
         memo.remember(filePath, text, key);
@@ -186,7 +191,9 @@ export class NoteRenderer {
   private async renderLocally(body: string, filePath: string) {
     // A few notes: Oniguruma, which needs no translating of the grammars first.
     this.local ??= createNotePipeline({ targets: this.options.targets, contentDir: this.contentDir }, 'oniguruma');
-    return this.local(body, filePath, { search: searchKindOf(this.cache.gardenPath(filePath)) });
+    const previous = this.previousKeys.get(filePath);
+    const code = previous === undefined ? undefined : this.cache.reusableCode(previous);
+    return this.local(body, filePath, { search: searchKindOf(this.cache.gardenPath(filePath)), code });
   }
 
   stopPool() {

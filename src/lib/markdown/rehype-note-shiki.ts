@@ -10,15 +10,23 @@
  * highlight, the `astro-code` class, `data-language`, the overflow style and
  * the diff markers. A language or a pattern the engine cannot handle goes to
  * Astro's own highlighter, which also warns about unknown languages as Astro does.
+ *
+ * A render can also be handed blocks already highlighted (`file.data.gardenCode`),
+ * by a hash of their language, meta string and code: an edited note's unchanged
+ * blocks are then taken from its previous rendering, and a note whose code did
+ * not change needs no highlighter at all.
  */
 import { createHighlighter, isSpecialLang, type BundledLanguage, type HighlighterGeneric, type ShikiTransformer } from 'shiki';
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
 import { createOnigurumaEngine } from 'shiki/engine/oniguruma';
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { createShikiHighlighter } from '@astrojs/markdown-remark/shiki';
 import type { ShikiConfig } from '@astrojs/markdown-remark';
 import type { Element, ElementContent, Root } from 'hast';
+import type { VFile } from 'vfile';
 import { toText } from 'hast-util-to-text';
+import { fromHtmlIsomorphic } from 'hast-util-from-html-isomorphic';
 import { visitParents } from 'unist-util-visit-parents';
 
 type Highlight = (code: string, lang: string, meta: string | undefined) => Promise<Element>;
@@ -29,19 +37,48 @@ const LANGUAGE_CLASS = /\blanguage-(\S+)\b/;
 // Astro's default: a ```math block is left to remark-math.
 const ALWAYS_EXCLUDED = ['math'];
 
+/** Highlighted blocks a render may reuse, as HTML by codeBlockKey; the render lists the keys of its own blocks, in order. */
+export interface CodeReuse {
+  known?: ReadonlyMap<string, string> | undefined;
+  keys: string[];
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    gardenCode: CodeReuse;
+  }
+}
+
+/** What a highlighted block depends on within one pipeline: its language, meta string and code. */
+export function codeBlockKey(code: string, language: string, meta: string | undefined): string {
+  return createHash('sha1').update(`${language}\0${meta ?? ''}\0${code}`).digest('base64url').slice(0, 22);
+}
+
 export function rehypeNoteShiki(config: ShikiConfig, excludeLangs: readonly string[] = [], engine: RegexEngine = 'javascript') {
   let ready: Promise<Highlight> | undefined;
-  return async (tree: Root) => {
+  return async (tree: Root, file: VFile) => {
     const blocks = codeBlocks(tree, [...ALWAYS_EXCLUDED, ...excludeLangs]);
-    if (blocks.length === 0) return;
-    ready ??= createHighlight(config, engine);
-    const highlight = await ready;
+    const reuse = file.data.gardenCode;
     for (const { code, language, pre, parent } of blocks) {
       const meta = (code.data as { meta?: string } | undefined)?.meta ?? (code.properties.metastring as string | undefined) ?? undefined;
-      const replacement = await highlight(toText(code, { whitespace: 'pre' }), language, meta);
-      parent.children[parent.children.indexOf(pre)] = replacement;
+      const text = toText(code, { whitespace: 'pre' });
+      const key = codeBlockKey(text, language, meta);
+      reuse?.keys.push(key);
+      const known = reuse?.known?.get(key);
+      // Shiki's HTML as the previous rendering wrote it (the stringifier copies a raw node as it is), if it holds this code.
+      if (known !== undefined && holdsCode(known, text)) {
+        parent.children[parent.children.indexOf(pre)] = { type: 'raw', value: known };
+        continue;
+      }
+      ready ??= createHighlight(config, engine);
+      parent.children[parent.children.indexOf(pre)] = await (await ready)(text, language, meta);
     }
   };
+}
+
+/** Whether a highlighted block's HTML reads as this code: a guard against a stored block that is not the one its key names. */
+function holdsCode(html: string, code: string): boolean {
+  return toText(fromHtmlIsomorphic(html, { fragment: true }), { whitespace: 'pre' }) === code.replace(/(?:\r\n|\r|\n)$/, '');
 }
 
 /** `<pre><code class="language-x">` blocks, as Astro's highlightCodeBlocks finds them. */
