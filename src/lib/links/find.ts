@@ -17,6 +17,9 @@ export function findLinks(body: string): FoundLink[] {
   const found: FoundLink[] = [];
   let fence: string | undefined;
   body.split('\n').forEach((line, index) => {
+    // Most lines hold no fence and no link: two substring tests skip them before any pattern runs.
+    const mayLink = line.includes('[[') || line.includes('](');
+    if (!mayLink && !line.includes('``') && !line.includes('~~')) return;
     const fenceMatch = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
     if (fenceMatch) {
       const marker = fenceMatch[1] ?? '';
@@ -24,7 +27,7 @@ export function findLinks(body: string): FoundLink[] {
       else if (marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
       return;
     }
-    if (fence !== undefined) return;
+    if (fence !== undefined || !mayLink) return;
     const prose = line.replace(/`[^`]*`/g, (code) => ' '.repeat(code.length));
     for (const match of prose.matchAll(WIKI_LINK)) {
       found.push({ kind: 'wiki', target: (match[1] ?? '').trim(), label: match[2]?.trim(), line: index + 1 });

@@ -57,6 +57,23 @@ function splitHeading(raw: string): [string, string | undefined] {
   return [raw.slice(0, hash), raw.slice(hash + 1).trim() || undefined];
 }
 
+const chapterIndexes = new WeakMap<ReadonlyMap<string, LinkTarget>, Map<string, LinkTarget[]>>();
+
+/** The chapters of a set of targets by the last part of their id (`01-tensors`), built once per set: a garden resolves thousands of links. */
+function chaptersByName(targets: ReadonlyMap<string, LinkTarget>): Map<string, LinkTarget[]> {
+  let index = chapterIndexes.get(targets);
+  if (!index) {
+    index = new Map();
+    for (const target of targets.values()) {
+      if (target.collection !== 'chapters') continue;
+      const name = target.id.split('/').at(-1) ?? target.id;
+      index.set(name, [...(index.get(name) ?? []), target]);
+    }
+    chapterIndexes.set(targets, index);
+  }
+  return index;
+}
+
 function candidatesFor(name: string, targets: ReadonlyMap<string, LinkTarget>): LinkTarget[] {
   const [first, ...rest] = name.split('/');
   if (COLLECTIONS.includes(first as LinkCollection) && rest.length > 0) {
@@ -68,7 +85,7 @@ function candidatesFor(name: string, targets: ReadonlyMap<string, LinkTarget>): 
     return chapter ? [chapter] : [];
   }
   return COLLECTIONS.flatMap((collection) => {
-    if (collection === 'chapters') return [...targets.values()].filter((t) => t.collection === 'chapters' && t.id.split('/').at(-1) === name);
+    if (collection === 'chapters') return chaptersByName(targets).get(name) ?? [];
     const target = targets.get(targetKey(collection, name));
     return target ? [target] : [];
   });
