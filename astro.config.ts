@@ -4,6 +4,7 @@ import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { remarkPluginsFor, rehypePlugins, shikiConfig } from './src/lib/markdown/plugins';
 import { createLinkTargetsProvider } from './src/lib/links/provider';
+import { linkFactsDigest } from './src/lib/links/facts-memo';
 import { gardenUrls } from './src/lib/urls';
 import { gardenCacheDir, resolveContentDir } from './src/lib/content-dir';
 import { gardenCheck } from './src/integrations/garden-check';
@@ -18,7 +19,10 @@ import { codeDigest } from './src/lib/page-cache';
 const contentDir = resolveContentDir(process.env, process.cwd());
 // Astro's content store remembers entries between builds: a garden elsewhere gets a store of its own.
 const cacheDir = process.env.GARDEN_CACHE_DIR ?? gardenCacheDir(contentDir, process.cwd());
-const linkTargets = createLinkTargetsProvider(contentDir, gardenUrls(siteConfig.base), { maxBytes: maxBytesFromEnv(process.env) });
+const linkTargets = createLinkTargetsProvider(contentDir, gardenUrls(siteConfig.base), {
+  maxBytes: maxBytesFromEnv(process.env),
+  memo: { file: resolve(cacheDir, 'garden-links.json'), digest: linkFactsDigest(process.cwd()) },
+});
 // Notes render once per change, on worker threads, into a cache of their own (src/lib/markdown/note-renderer.ts).
 const notes = new NoteRenderer({
   contentDir,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLinkTargetsProvider } from '../../src/lib/links/provider';
@@ -52,5 +52,27 @@ describe('the link targets provider', () => {
     expect(map.has('bits/too-big')).toBe(false);
     expect(files.filter((file) => file.text !== '').length).toBeGreaterThan(3);
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  describe('with a memo of each file\'s link facts', () => {
+    it('gives the targets it gives without one, and works out again only the files whose text changed', () => {
+      const dir = gardenCopy();
+      const memoFile = join(dir, '.cache/garden-links.json');
+      const withMemo = (digest = 'd1') => createLinkTargetsProvider(dir, gardenUrls('/'), { memo: { file: memoFile, digest } })();
+      const plain = createLinkTargetsProvider(dir, gardenUrls('/'))();
+      expect(withMemo()).toEqual(plain);
+      // Mark one remembered title: only facts taken from the memo can carry the mark.
+      const stored = JSON.parse(readFileSync(memoFile, 'utf8'));
+      const [key, entry] = Object.entries(stored.files as Record<string, [string, { title: string } | null]>).find(([path, value]) => path.startsWith('bits/') && value[1] !== null)!;
+      entry[1]!.title = 'Remembered';
+      writeFileSync(memoFile, JSON.stringify(stored));
+      const id = key.replace(/\.mdx?$/, '');
+      expect(withMemo().get(id)?.title).toBe('Remembered');
+      // A different digest (changed link code) and an edited file are both worked out afresh.
+      expect(withMemo('d2').get(id)?.title).toBe(plain.get(id)?.title);
+      writeFileSync(join(dir, key), readFileSync(join(dir, key), 'utf8').replace(/^title: .*$/m, 'title: Edited'));
+      expect(withMemo('d2').get(id)?.title).toBe('Edited');
+      rmSync(dir, { recursive: true, force: true });
+    });
   });
 });

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { readGardenFiles } from '../check/read-garden';
 import type { GardenFile } from '../check/check';
 import type { GardenUrls } from '../urls';
-import { linkSourcesFromFiles } from './sources';
-import { buildLinkTargets, type LinkTarget } from './targets';
+import { factsOfFile, LinkFactsMemo } from './facts-memo';
+import { targetsFromFacts, type LinkTarget } from './targets';
 
 /** The garden's files as read once, and the link targets built from them. */
 export interface GardenSnapshot {
@@ -25,6 +25,8 @@ export interface LinkTargetsProviderOptions {
   maxBytes?: number;
   /** Display paths of the files are relative to this (default: the working directory). */
   cwd?: string;
+  /** Where each file's link facts are remembered between builds (LinkFactsMemo), and the digest of the code behind them. */
+  memo?: { file: string; digest: string };
   /** How long a listing of the folder stays trusted, in `astro dev` (default 1 s). */
   refreshMs?: number;
   now?: () => number;
@@ -45,11 +47,15 @@ export function createLinkTargetsProvider(contentDir: string, urls: GardenUrls, 
   const current = (): GardenSnapshot => {
     if ((frozen && signature !== undefined) || now() - checkedAt < refreshMs) return snapshot;
     checkedAt = now();
-    const folder = folderSignature(contentDir);
+    // A frozen provider reads the folder once and never compares it again: no need to list it for that.
+    const folder = frozen ? 'frozen' : folderSignature(contentDir);
     if (folder !== signature) {
       signature = folder;
       const files = readGardenFiles(contentDir, options.cwd, options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes });
-      snapshot = { files, targets: buildLinkTargets(linkSourcesFromFiles(files), urls) };
+      const memo = options.memo ? new LinkFactsMemo(options.memo.file, options.memo.digest) : undefined;
+      const facts = memo ? memo.factsOf(files) : files.flatMap((file) => factsOfFile(file) ?? []);
+      memo?.save();
+      snapshot = { files, targets: targetsFromFacts(facts, urls) };
     }
     return snapshot;
   };

@@ -40,21 +40,50 @@ export function targetKey(collection: LinkCollection, id: string): string {
   return `${collection}/${id}`;
 }
 
+/** What a note gives the link targets whatever the site's address: a LinkTarget without its URL, headings as a list. */
+export interface LinkFacts {
+  collection: LinkCollection;
+  id: string;
+  title: string;
+  headings: string[];
+  excerpt: string;
+  draft: boolean;
+  tags: readonly string[];
+  date?: string | undefined;
+}
+
+export function linkFactsOf(source: LinkTargetSource): LinkFacts {
+  return {
+    collection: source.collection,
+    id: source.id,
+    title: source.title,
+    headings: [...headingSlugs(source.body)],
+    excerpt: excerptOf(source.blurb ?? source.body),
+    draft: source.draft ?? false,
+    tags: source.tags ?? [],
+    date: source.date,
+  };
+}
+
 export function buildLinkTargets(sources: readonly LinkTargetSource[], urls: GardenUrls): Map<string, LinkTarget> {
+  return targetsFromFacts(sources.map(linkFactsOf), urls);
+}
+
+export function targetsFromFacts(facts: readonly LinkFacts[], urls: GardenUrls): Map<string, LinkTarget> {
   const targets = new Map<string, LinkTarget>();
-  for (const source of sources) {
-    const key = targetKey(source.collection, source.id);
+  for (const fact of facts) {
+    const key = targetKey(fact.collection, fact.id);
     targets.set(key, {
       key,
-      collection: source.collection,
-      id: source.id,
-      title: source.title,
-      url: urlOf(source.collection, source.id, urls),
-      headings: headingSlugs(source.body),
-      excerpt: excerptOf(source.blurb ?? source.body),
-      draft: source.draft ?? false,
-      tags: source.tags ?? [],
-      date: source.date,
+      collection: fact.collection,
+      id: fact.id,
+      title: fact.title,
+      url: urlOf(fact.collection, fact.id, urls),
+      headings: new Set(fact.headings),
+      excerpt: fact.excerpt,
+      draft: fact.draft,
+      tags: fact.tags,
+      date: fact.date,
     });
   }
   return targets;
