@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold, queryWords, terms } from '../../src/lib/search/tokens';
+import { fold, queryWords, STOPWORDS, terms } from '../../src/lib/search/tokens';
 
 describe('terms', () => {
   it('lowercases, drops accents, stopwords and one-letter words, and de-duplicates', () => {
@@ -9,6 +9,23 @@ describe('terms', () => {
   it('keeps identifiers whole and adds their snake_case and camelCase parts', () => {
     expect(terms('scores.masked_fill(future)')).toEqual(['scores', 'masked_fill', 'masked', 'fill', 'future']);
     expect(terms('maskedFill HTTPServer')).toEqual(['maskedfill', 'masked', 'fill', 'httpserver', 'http', 'server']);
+  });
+
+  it('gives, word for word, what folding and splitting every word gives', () => {
+    // The reference: each word folded and split, with no shortcut for plain or repeated words.
+    const reference = (text: string) => {
+      const out = new Set<string>();
+      for (const word of text.match(/[\p{L}\p{N}_]+/gu) ?? []) {
+        const candidates = [fold(word)];
+        const parts = word.replace(/([\p{Ll}\p{N}])(\p{Lu})/gu, '$1 $2').replace(/(\p{Lu})(\p{Lu}\p{Ll})/gu, '$1 $2').split(/[_\s]+/).filter(Boolean);
+        if (parts.length > 1) candidates.push(...parts.map(fold));
+        for (const term of candidates) if (term.length > 1 && !STOPWORDS.has(term)) out.add(term);
+      }
+      return [...out];
+    };
+    const text = 'the mask and the Mask: masked_fill, maskedFill, HTTPServer, Café, café, naïve x y fp16 BM25 ß straße KV-cache kv cache Ω ω 12 12 ix ÉCOLE école';
+    expect(terms(text)).toEqual(reference(text));
+    expect(terms(`${text} ${text.split(' ').reverse().join(' ')}`)).toEqual(reference(`${text} ${text.split(' ').reverse().join(' ')}`));
   });
 
   it('keeps numbers and mixed words such as fp16 and bm25', () => {

@@ -41,7 +41,9 @@ export function compactBody(text: string, cap: number = BODY_CAP): string {
   let length = 0;
   for (const word of text.split(/\s+/)) {
     if (word === '') continue;
-    const key = word.toLowerCase().replace(/^[^\p{L}\p{N}_]+|[^\p{L}\p{N}_]+$/gu, '');
+    const lower = word.toLowerCase();
+    // Only a word with something besides ASCII letters, digits and underscores can have edges to trim.
+    const key = /^\w+$/.test(lower) ? lower : lower.replace(/^[^\p{L}\p{N}_]+|[^\p{L}\p{N}_]+$/gu, '');
     if (key.length > 2 && seen.has(key)) continue;
     if (key.length > 2) seen.add(key);
     if (length + word.length + 1 > cap) break;

@@ -29,10 +29,20 @@ function identifierParts(word: string): string[] {
 
 const keep = (term: string) => term.length > 1 && !STOPWORDS.has(term);
 
+const PLAIN = /^[a-z0-9]+$/;
+
 /** Every distinct term of a text, in order of first appearance. */
 export function terms(text: string): string[] {
   const out = new Set<string>();
+  const seen = new Set<string>();
   for (const word of text.match(WORD) ?? []) {
+    // A word met before adds nothing; a lowercase ASCII word is its own only term. Most words of prose are one or the other.
+    if (seen.has(word)) continue;
+    seen.add(word);
+    if (PLAIN.test(word)) {
+      if (keep(word)) out.add(word);
+      continue;
+    }
     const whole = fold(word);
     if (keep(whole)) out.add(whole);
     const parts = identifierParts(word);
