@@ -46,6 +46,34 @@ export interface CheckOptions extends Partial<LinkCheckOptions> {
   memo?: CheckMemo;
   /** The link targets of these files, if already built (src/lib/links/provider.ts); else the check builds them. */
   linkTargets?: ReadonlyMap<string, LinkTarget>;
+  /** Remembers what each file's own checks found, by its text (memo.ts, FileResultsMemo): unchanged files are not parsed again. */
+  files?: FileResults;
+}
+
+/** A problem of one file, found by looking at that file alone; `file` is added when it is reported. */
+export type LocalProblem = Omit<ContentProblem, 'file'>;
+
+/**
+ * What the checks of one file on its own find — its size and encoding, its
+ * YAML, its schema, its formulas and code fences — kept apart by step so the
+ * report lists them in the same order however they were obtained. Everything
+ * here depends on the file's path and text only.
+ */
+export interface LocalCheck {
+  read: LocalProblem[];
+  schema: LocalProblem[];
+  body: LocalProblem[];
+  /** The YAML as parsed and the 0-based [first, last) lines it spans; absent when the file does not parse. */
+  parsed?: { data: Record<string, unknown>; yamlRange: [number, number] } | undefined;
+  /** The data once the schema accepted it. */
+  valid?: Record<string, unknown> | undefined;
+  scan?: BodyScan | undefined;
+}
+
+/** Where LocalChecks are kept between runs; `get` answers only for a file whose text is the one checked. */
+export interface FileResults {
+  get(file: GardenFile): LocalCheck | undefined;
+  set(file: GardenFile, local: LocalCheck): void;
 }
 
 interface ParsedEntry {
@@ -61,32 +89,70 @@ export function checkGarden(files: readonly GardenFile[], options: CheckOptions 
   const problems: ContentProblem[] = [];
   const report = (file: GardenFile, field: string, message: string, line?: number, severity: 'error' | 'warning' = 'error') =>
     problems.push({ severity, file: file.displayPath, field, message, ...(line ? { line } : {}) });
+  const add = (file: GardenFile, found: readonly LocalProblem[]) => {
+    for (const problem of found) problems.push({ ...problem, file: file.displayPath });
+  };
 
-  const parsed: ParsedEntry[] = [];
+  const locals: { file: GardenFile; local: LocalCheck; entry?: ParsedEntry | undefined }[] = [];
   for (const file of files) {
     const kind = classifyGardenPath(file.path);
     if (kind === 'ignored') continue;
-    if (kind === 'misplaced') {
-      report(file, '(file)', 'is not where the garden looks for content (expected bits/, shorts/, chapters/<part-id>/, quiz/ or parts.yaml)', undefined, 'warning');
-      continue;
-    }
-    if (!checkBytes(file, options.maxBytes ?? DEFAULT_MAX_BYTES, report)) continue;
-    const entry = parseFile(file, kind, report);
-    if (entry) parsed.push(entry);
+    const known = options.files?.get(file);
+    const local = known ?? checkFileAlone(file, kind, options);
+    options.files?.set(file, local);
+    const entry: ParsedEntry | undefined = local.parsed ? { file, kind, data: local.parsed.data, lines: linesOf(file), yamlRange: local.parsed.yamlRange } : undefined;
+    // The body memo keeps only what a run used: a body known here would otherwise be parsed again once these results go stale.
+    if (known && entry && local.scan) options.memo?.keep?.(bodyOf(entry), local.scan);
+    locals.push({ file, local, entry });
   }
 
+  const parsed: ParsedEntry[] = [];
   const valid = new Map<ParsedEntry, Record<string, unknown>>();
-  for (const entry of parsed) {
-    const data = validateSchema(entry, report);
-    if (data) valid.set(entry, data);
+  const scans = new Map<ParsedEntry, BodyScan>();
+  for (const { file, local, entry } of locals) {
+    add(file, local.read);
+    if (!entry) continue;
+    parsed.push(entry);
+    if (local.valid) valid.set(entry, local.valid);
+    if (local.scan) scans.set(entry, local.scan);
   }
+  for (const { file, local } of locals) add(file, local.schema);
 
   checkDuplicateSlugs(parsed, report);
   checkCrossReferences(parsed, valid, report, files.some((file) => classifyGardenPath(file.path) === 'parts'));
-  const scans = checkBodies(parsed, report, options.memo ?? directMemo);
+  for (const { file, local } of locals) add(file, local.body);
   problems.push(...checkGardenLinks(files, { allowDrafts: options.allowDrafts ?? false }, options.linkTargets));
   checkBodyScans(parsed, scans, valid, options, report);
   return problems;
+}
+
+function bodyOf(entry: ParsedEntry): string {
+  return entry.lines.slice(entry.yamlRange[1] + 1).join('\n');
+}
+
+/** A file's lines as the checker numbers them (no byte-order mark, LF or CRLF). */
+function linesOf(file: GardenFile): string[] {
+  return file.text.replace(/^\uFEFF/, '').split(/\r?\n/);
+}
+
+/** Everything the checker can tell about one file without looking at the others. */
+export function checkFileAlone(file: GardenFile, kind: GardenPathKind, options: Pick<CheckOptions, 'maxBytes' | 'memo'> = {}): LocalCheck {
+  const local: LocalCheck = { read: [], schema: [], body: [] };
+  const into =
+    (list: LocalProblem[]): Report =>
+    (_file, field, message, line, severity = 'error') =>
+      list.push({ severity, field, message, ...(line ? { line } : {}) });
+  if (kind === 'misplaced') {
+    into(local.read)(file, '(file)', 'is not where the garden looks for content (expected bits/, shorts/, chapters/<part-id>/, quiz/ or parts.yaml)', undefined, 'warning');
+    return local;
+  }
+  if (kind === 'ignored' || !checkBytes(file, options.maxBytes ?? DEFAULT_MAX_BYTES, into(local.read))) return local;
+  const entry = parseFile(file, kind, into(local.read));
+  if (!entry) return local;
+  local.parsed = { data: entry.data, yamlRange: entry.yamlRange };
+  local.valid = validateSchema(entry, into(local.schema));
+  local.scan = checkBody(entry, into(local.body), options.memo ?? directMemo);
+  return local;
 }
 
 /** The warnings about style rather than correctness, which the build summarises instead of listing. */
@@ -232,26 +298,22 @@ function checkCrossReferences(parsed: readonly ParsedEntry[], valid: Map<ParsedE
 }
 
 /** What only the Markdown body can get wrong: formulas KaTeX rejects and code-fence languages Shiki lacks. */
-function checkBodies(parsed: readonly ParsedEntry[], report: Report, memo: CheckMemo): Map<ParsedEntry, BodyScan> {
-  const scans = new Map<ParsedEntry, BodyScan>();
-  for (const entry of parsed) {
-    if (entry.kind === 'parts' || entry.kind === 'quiz') continue;
-    const bodyStart = entry.yamlRange[1] + 1;
-    const body = entry.lines.slice(bodyStart).join('\n');
-    const scan = memo.scanBody(body);
-    scans.set(entry, scan);
-    for (const formula of scan.formulas) {
-      const reason = memo.katexFailure(formula.value, formula.display);
-      if (reason === undefined) continue;
-      report(entry.file, 'math', `KaTeX cannot typeset "${formula.value.replace(/\s+/g, ' ').trim()}": ${reason} (expected a valid formula)`, bodyStart + formula.line);
-    }
-    for (const { lang, line } of fenceLanguages(body, bodyStart + 1)) {
-      if (!isKnownFenceLanguage(lang)) {
-        report(entry.file, 'code', `unknown code-fence language "${lang}" (rendered as plain text; expected a Shiki language such as python, ts, bash or text)`, line, 'warning');
-      }
+function checkBody(entry: ParsedEntry, report: Report, memo: CheckMemo): BodyScan | undefined {
+  if (entry.kind === 'parts' || entry.kind === 'quiz') return undefined;
+  const bodyStart = entry.yamlRange[1] + 1;
+  const body = bodyOf(entry);
+  const scan = memo.scanBody(body);
+  for (const formula of scan.formulas) {
+    const reason = memo.katexFailure(formula.value, formula.display);
+    if (reason === undefined) continue;
+    report(entry.file, 'math', `KaTeX cannot typeset "${formula.value.replace(/\s+/g, ' ').trim()}": ${reason} (expected a valid formula)`, bodyStart + formula.line);
+  }
+  for (const { lang, line } of fenceLanguages(body, bodyStart + 1)) {
+    if (!isKnownFenceLanguage(lang)) {
+      report(entry.file, 'code', `unknown code-fence language "${lang}" (rendered as plain text; expected a Shiki language such as python, ts, bash or text)`, line, 'warning');
     }
   }
-  return scans;
+  return scan;
 }
 
 /** A file over the size limit or not in UTF-8 is reported once and not parsed. */

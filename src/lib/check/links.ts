@@ -23,6 +23,8 @@ export function checkGardenLinks(files: readonly GardenFile[], options: LinkChec
   for (const file of files) {
     const kind = classifyGardenPath(file.path);
     if (kind !== 'bit' && kind !== 'short' && kind !== 'chapter') continue;
+    // A file with no `[[` and no `](` writes no link (findLinks looks for nothing else).
+    if (!file.text.includes('[[') && !file.text.includes('](')) continue;
     const lines = file.text.split(/\r?\n/);
     const close = lines[0]?.trim() === '---' ? lines.findIndex((line, i) => i > 0 && line.trim() === '---') : -1;
     const bodyStart = close === -1 ? 0 : close + 1;

@@ -15,6 +15,8 @@ import { katexFailure } from './math';
 export interface CheckMemo {
   scanBody(body: string): BodyScan;
   katexFailure(formula: string, displayMode: boolean): string | undefined;
+  /** Keeps a body's scan and formulas for the next run although this one took them from elsewhere (file-results.ts). */
+  keep?(body: string, scan: BodyScan): void;
 }
 
 /** No memory: what the checker does without a cache folder. */
@@ -57,6 +59,15 @@ export class FileCheckMemo implements CheckMemo {
     const reason = known !== undefined ? (known ?? undefined) : katexFailure(formula, displayMode);
     this.used.formulas[key] = reason ?? null;
     return reason;
+  }
+
+  keep(body: string, scan: BodyScan): void {
+    this.used.scans[createHash('sha1').update(body).digest('base64')] = scan;
+    for (const formula of scan.formulas) {
+      const key = `${formula.display ? 'D' : 'I'}${formula.value}`;
+      const known = this.stored.formulas[key];
+      if (known !== undefined) this.used.formulas[key] = known;
+    }
   }
 
   /** Keeps what this check used (so entries of deleted notes fall away), atomically. */

@@ -12,6 +12,7 @@ import { maxBytesFromEnv } from './limits';
 import { FIXED_PAGES, routeUrl } from './site-pages';
 import { sortProblems, type ContentProblem } from '../errors';
 import { FileCheckMemo } from './memo';
+import { FileResultsMemo, fileResultsDigest } from './file-results';
 import type { GardenSnapshot } from '../links/provider';
 
 export interface CheckFolderOptions {
@@ -43,6 +44,7 @@ export function checkGardenFolder(contentDir: string, options: CheckFolderOption
   const maxBytes = options.maxBytes ?? maxBytesFromEnv(process.env);
   const files = options.garden?.files ?? readGardenFiles(contentDir, options.cwd ?? process.cwd(), { maxBytes });
   const memo = options.cacheDir ? new FileCheckMemo(options.cacheDir, options.projectRoot) : undefined;
+  const results = options.cacheDir ? new FileResultsMemo(join(options.cacheDir, 'garden-check-files.bin'), fileResultsDigest(options.projectRoot, maxBytes)) : undefined;
   const problems = checkGarden(files, {
     allowDrafts: options.allowDrafts ?? false,
     base: options.base ?? '/',
@@ -50,9 +52,11 @@ export function checkGardenFolder(contentDir: string, options: CheckFolderOption
     editorial: true,
     staticPages: staticPages(join(options.projectRoot, 'src/pages')),
     ...(memo ? { memo } : {}),
+    ...(results ? { files: results } : {}),
     ...(options.garden ? { linkTargets: options.garden.targets } : {}),
   });
   memo?.save();
+  results?.save();
   return { problems: sortProblems(problems), files: files.length };
 }
 
