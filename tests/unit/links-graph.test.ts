@@ -54,4 +54,21 @@ describe('relatedNotesForAll', () => {
     }
     expect(all.get('bits/a')?.map((n) => n.key)).toEqual(['shorts/d', 'bits/b']);
   });
+
+  it('agrees with relatedNotes on a larger garden full of ties: equal dates, equal titles, notes without a date', () => {
+    let seed = 7;
+    const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    const collections = ['bits', 'shorts', 'chapters'] as const;
+    const many: LinkTargetSource[] = Array.from({ length: 240 }, (_, i) => ({
+      collection: collections[i % 3]!,
+      id: i % 3 === 2 ? `p${next(4)}/${String(i).padStart(3, '0')}-n` : `n${i}`,
+      title: ['Alpha', 'beta', 'Gamma', 'alpha', 'Éclair'][next(5)]!,
+      body: '',
+      tags: Array.from({ length: 1 + next(4) }, () => `t${next(12)}`),
+      date: next(4) === 0 ? undefined : `2026-01-1${next(3)}`,
+    }));
+    const big = buildLinkTargets(many, gardenUrls('/'));
+    const all = relatedNotesForAll(big);
+    for (const target of big.values()) expect(all.get(target.key)).toEqual(relatedNotes(target, big.values()));
+  });
 });

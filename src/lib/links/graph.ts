@@ -73,13 +73,24 @@ export function relatedNotes(target: LinkTarget, all: Iterable<LinkTarget>, max 
 }
 
 /**
- * relatedNotes() for every note at once. Only notes sharing a tag are compared,
- * through a tag → notes index, so a garden of thousands of notes does not pay
- * for comparing every pair.
+ * relatedNotes() for every note at once, with the same lists. Only notes
+ * sharing a tag are compared, through a tag → notes index, and the order by
+ * date and title is worked out once for the whole garden (a rank per note),
+ * so a garden of thousands of notes pays neither for comparing every pair nor
+ * for comparing titles again for every note.
  */
 export function relatedNotesForAll(targets: ReadonlyMap<string, LinkTarget>, max = 5): Map<string, NoteRef[]> {
+  const all = [...targets.values()];
+  const position = new Map(all.map((target, index) => [target, index]));
+  const byDateAndTitle = (a: LinkTarget, b: LinkTarget) => compareNewestFirst(a.date as IsoDate | undefined, b.date as IsoDate | undefined) || a.title.localeCompare(b.title);
+  // Notes the comparison cannot tell apart share a rank; relatedNotes keeps them in the garden's order, and so does this.
+  const rank = new Map<LinkTarget, number>();
+  [...all].sort(byDateAndTitle).forEach((target, index, sorted) => {
+    const previous = sorted[index - 1];
+    rank.set(target, previous && byDateAndTitle(previous, target) === 0 ? rank.get(previous)! : index);
+  });
   const byTag = new Map<string, LinkTarget[]>();
-  for (const target of targets.values()) {
+  for (const target of all) {
     for (const tag of target.tags) {
       const list = byTag.get(tag) ?? [];
       list.push(target);
@@ -87,9 +98,16 @@ export function relatedNotesForAll(targets: ReadonlyMap<string, LinkTarget>, max
     }
   }
   const related = new Map<string, NoteRef[]>();
-  for (const target of targets.values()) {
-    const candidates = new Set(target.tags.flatMap((tag) => byTag.get(tag) ?? []));
-    related.set(target.key, relatedNotes(target, candidates, max));
+  for (const target of all) {
+    const shared = new Map<LinkTarget, number>();
+    for (const tag of new Set(target.tags)) {
+      for (const other of byTag.get(tag) ?? []) if (other.key !== target.key) shared.set(other, (shared.get(other) ?? 0) + 1);
+    }
+    const list = [...shared]
+      .sort(([a, sa], [b, sb]) => sb - sa || rank.get(a)! - rank.get(b)! || position.get(a)! - position.get(b)!)
+      .slice(0, max)
+      .map(([other]) => refOf(other));
+    related.set(target.key, list);
   }
   return related;
 }
