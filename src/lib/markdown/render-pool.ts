@@ -22,6 +22,8 @@ export class RenderPool {
   private readonly next = new Int32Array(new SharedArrayBuffer(4));
   private workers: Worker[] = [];
   private left: number;
+  private readonly jobs: readonly PoolJob[];
+  private readonly fallback: (job: PoolJob) => Promise<void>;
 
   /**
    * `fallback` renders a note here, in the main thread: for every note not yet
@@ -30,10 +32,12 @@ export class RenderPool {
   constructor(
     script: string,
     setup: Omit<WorkerSetup, 'jobs' | 'next'>,
-    private readonly jobs: readonly PoolJob[],
+    jobs: readonly PoolJob[],
     count: number,
-    private readonly fallback: (job: PoolJob) => Promise<void>,
+    fallback: (job: PoolJob) => Promise<void>,
   ) {
+    this.jobs = jobs;
+    this.fallback = fallback;
     this.outcomes = jobs.map(() => undefined);
     this.results = jobs.map((_, index) => new Promise<void>((resolve, reject) => (this.outcomes[index] = { resolve, reject })));
     this.left = jobs.length;

@@ -33,13 +33,18 @@ export class SearchDialog {
   private runToken = 0;
   private loaded = false;
 
-  constructor(
-    private readonly refs: readonly IndexRef[],
-    private readonly dialog: HTMLDialogElement,
-    private readonly input: HTMLInputElement,
-    private readonly status: HTMLElement,
-    private readonly list: HTMLElement,
-  ) {
+  private readonly refs: readonly IndexRef[];
+  private readonly dialog: HTMLDialogElement;
+  private readonly input: HTMLInputElement;
+  private readonly status: HTMLElement;
+  private readonly list: HTMLElement;
+
+  constructor(refs: readonly IndexRef[], dialog: HTMLDialogElement, input: HTMLInputElement, status: HTMLElement, list: HTMLElement) {
+    this.refs = refs;
+    this.dialog = dialog;
+    this.input = input;
+    this.status = status;
+    this.list = list;
     input.addEventListener('input', () => void this.run());
     input.addEventListener('keydown', (event) => this.onKey(event));
     list.addEventListener('click', (event) => {
