@@ -87,7 +87,8 @@ async function buildGarden(isDev: boolean): Promise<Garden> {
 }
 
 function linkGraph(sources: LinkTargetSource[]): GardenLinks {
-  const targets = buildLinkTargets(sources, urls);
+  // Backlinks and related notes show titles, never a preview: no excerpts to work out.
+  const targets = buildLinkTargets(sources, urls, { excerpt: false });
   const notes: LinkingNote[] = sources.map((source) => ({
     target: targets.get(targetKey(source.collection, source.id))!,
     path: `${source.collection}/${source.id}`,

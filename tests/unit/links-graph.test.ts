@@ -16,6 +16,15 @@ const note = (id: string) => {
   return { target: [...targets.values()].find((t) => t.id === id)!, path: `${source.collection}/${id}.md`, body: source.body };
 };
 
+describe('link targets for the graph', () => {
+  it('can leave out the preview excerpts, which backlinks and related notes never show', () => {
+    const lean = buildLinkTargets(sources, gardenUrls('/'), { excerpt: false });
+    expect([...lean.values()].every((target) => target.excerpt === '')).toBe(true);
+    expect(targets.get('bits/a')!.excerpt).not.toBe('');
+    expect([...lean.values()].map(({ excerpt: _, ...rest }) => rest)).toEqual([...targets.values()].map(({ excerpt: _, ...rest }) => rest));
+  });
+});
+
 describe('outgoingLinks', () => {
   it('lists each resolvable target once, in order, without the note itself', () => {
     expect(outgoingLinks(note('a'), targets)).toEqual(['bits/b', 'shorts/c']);

@@ -52,21 +52,25 @@ export interface LinkFacts {
   date?: string | undefined;
 }
 
-export function linkFactsOf(source: LinkTargetSource): LinkFacts {
+/** `excerpt: false` leaves the preview text empty, for a caller that shows no previews (the link graph). */
+export function linkFactsOf(source: LinkTargetSource, options: { excerpt?: boolean } = {}): LinkFacts {
   return {
     collection: source.collection,
     id: source.id,
     title: source.title,
     headings: [...headingSlugs(source.body)],
-    excerpt: excerptOf(source.blurb ?? source.body),
+    excerpt: options.excerpt === false ? '' : excerptOf(source.blurb ?? source.body),
     draft: source.draft ?? false,
     tags: source.tags ?? [],
     date: source.date,
   };
 }
 
-export function buildLinkTargets(sources: readonly LinkTargetSource[], urls: GardenUrls): Map<string, LinkTarget> {
-  return targetsFromFacts(sources.map(linkFactsOf), urls);
+export function buildLinkTargets(sources: readonly LinkTargetSource[], urls: GardenUrls, options: { excerpt?: boolean } = {}): Map<string, LinkTarget> {
+  return targetsFromFacts(
+    sources.map((source) => linkFactsOf(source, options)),
+    urls,
+  );
 }
 
 export function targetsFromFacts(facts: readonly LinkFacts[], urls: GardenUrls): Map<string, LinkTarget> {

@@ -87,9 +87,9 @@ export class NoteCache {
     return { folder, html: join(folder, `${key}.html`), meta: join(folder, `${key}.json`), search: join(folder, `${key}.search.json`) };
   }
 
+  /** The metadata is written last (set), so an entry that has it is whole. */
   has(key: string): boolean {
-    const { html, meta } = this.paths(key);
-    return existsSync(meta) && existsSync(html);
+    return existsSync(this.paths(key).meta);
   }
 
   get(key: string): CachedNote | undefined {
