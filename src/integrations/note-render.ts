@@ -1,7 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import type { NoteRenderer } from '../lib/markdown/note-renderer';
-import { contentStoreFile, dropStoreIfLinksChanged } from '../lib/markdown/content-store';
+import { contentStoreFile, dropStoreIfStale } from '../lib/markdown/content-store';
 import { relativeToCwd } from '../lib/display-path';
 
 /**
@@ -18,7 +18,7 @@ export function noteRendering(notes: NoteRenderer): AstroIntegration {
         if (command !== 'build' && command !== 'dev') return;
         if (command === 'build') notes.freezeTargets();
         const store = contentStoreFile({ command, cacheDir: fileURLToPath(config.cacheDir), root: fileURLToPath(config.root) });
-        if (dropStoreIfLinksChanged(store, notes.linksDigest())) logger.info('Links between notes changed: every note is checked against the note cache again');
+        if (dropStoreIfStale(store, notes.storeDigest())) logger.info('The Markdown pipeline or the links between notes changed: every note is checked against the note cache again');
         notes.prefetch();
       },
       // Runs once the content is loaded: a note that failed to render would otherwise be a page without its text.

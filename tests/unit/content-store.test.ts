@@ -2,28 +2,28 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { contentStoreFile, dropStoreIfLinksChanged } from '../../src/lib/markdown/content-store';
+import { contentStoreFile, dropStoreIfStale } from '../../src/lib/markdown/content-store';
 
 describe('dropping the content store when links change', () => {
   it('keeps the store while the links stay the same and drops it when they change', () => {
     const dir = mkdtempSync(join(tmpdir(), 'garden-store-'));
     const store = join(dir, 'data-store.json');
     // No store yet: nothing to drop, the links are recorded.
-    expect(dropStoreIfLinksChanged(store, 'links-1')).toBe(false);
+    expect(dropStoreIfStale(store, 'links-1')).toBe(false);
     writeFileSync(store, '{}');
-    expect(dropStoreIfLinksChanged(store, 'links-1')).toBe(false);
+    expect(dropStoreIfStale(store, 'links-1')).toBe(false);
     expect(existsSync(store)).toBe(true);
-    expect(dropStoreIfLinksChanged(store, 'links-2')).toBe(true);
+    expect(dropStoreIfStale(store, 'links-2')).toBe(true);
     expect(existsSync(store)).toBe(false);
     writeFileSync(store, '{}');
-    expect(dropStoreIfLinksChanged(store, 'links-2')).toBe(false);
+    expect(dropStoreIfStale(store, 'links-2')).toBe(false);
   });
 
   it('drops a store filled before its links were recorded', () => {
     const dir = mkdtempSync(join(tmpdir(), 'garden-store-'));
     const store = join(dir, 'data-store.json');
     writeFileSync(store, '{}');
-    expect(dropStoreIfLinksChanged(store, 'links-1')).toBe(true);
+    expect(dropStoreIfStale(store, 'links-1')).toBe(true);
   });
 
   it('finds the store where Astro keeps it', () => {

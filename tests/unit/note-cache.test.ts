@@ -177,6 +177,17 @@ describe('the note renderer', () => {
     expect(readFileSync(after.htmlPath, 'utf8').replace('astro-code kept', 'astro-code')).toBe(readFileSync(fresh.htmlPath, 'utf8'));
   });
 
+  it("keeps Astro's content store only while the pipeline and the link targets stay the same", () => {
+    const dir = tempDir();
+    const make = (base: string, title: string) =>
+      new NoteRenderer({ contentDir: join(dir, 'content'), cacheDir: join(dir, 'cache'), projectRoot: ROOT, base, targets: () => targetsOf(title), workers: 0 });
+    const digest = make('/', 'Stable softmax').storeDigest();
+    expect(make('/', 'Stable softmax').storeDigest()).toBe(digest);
+    // The base path is part of the pipeline's digest: every link and asset URL changes with it.
+    expect(make('/garden/', 'Stable softmax').storeDigest()).not.toBe(digest);
+    expect(make('/', 'Softmax, shifted').storeDigest()).not.toBe(digest);
+  });
+
   it('prefetches the notes as the link targets read them, without reading the folder again', () => {
     const { dir } = garden();
     const base = () => buildLinkTargets([{ collection: 'bits', id: 'a', title: 'A', body: '' }, { collection: 'bits', id: 'b', title: 'B', body: '' }], gardenUrls('/'));

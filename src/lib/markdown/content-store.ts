@@ -1,10 +1,11 @@
 /**
  * Astro's content store keeps each note's rendering until the note's own file
- * changes. A note's HTML also shows the notes it links to (their URL, title
- * and preview excerpt), so when those change the store must go: Astro then
- * passes every note to the note renderer again, which finds most of them in
- * the note cache (its key covers each link's target) and renders only the
- * notes whose links now read differently.
+ * changes. A note's HTML also depends on the pipeline that made it (its code,
+ * packages and base path) and shows the notes it links to (their URL, title
+ * and preview excerpt), so when either changes the store must go: Astro then
+ * passes every note to the note renderer again, which finds in the note cache
+ * (its key covers all of these) every note whose HTML stays the same and
+ * renders the others.
  *
  * Doing this here rather than through Astro's config keeps the config, and
  * with it the incremental page cache (src/lib/page-cache.ts), unchanged.
@@ -18,16 +19,18 @@ export function contentStoreFile(options: { command: 'build' | 'dev'; cacheDir: 
 }
 
 /**
- * Drops the store when the link targets differ from the ones it was filled
- * with, and records the current ones beside it. Returns whether it dropped it.
+ * Drops the store when the notes' renderings depend on other things than
+ * those it was filled with (`digest`: NoteRenderer.storeDigest, the pipeline
+ * and the link targets), and records the current ones beside it. Returns
+ * whether it dropped it.
  */
-export function dropStoreIfLinksChanged(storeFile: string, linksDigest: string): boolean {
+export function dropStoreIfStale(storeFile: string, digest: string): boolean {
   const stamp = `${storeFile}.garden-links`;
   const previous = existsSync(stamp) ? readFileSync(stamp, 'utf8') : undefined;
-  // A store without a stamp was filled before this check existed: its links are unknown.
-  const stale = existsSync(storeFile) && previous !== linksDigest;
+  // A store without a stamp was filled before this check existed: what it depends on is unknown.
+  const stale = existsSync(storeFile) && previous !== digest;
   if (stale) rmSync(storeFile, { force: true });
   mkdirSync(dirname(stamp), { recursive: true });
-  if (previous !== linksDigest) writeFileSync(stamp, linksDigest);
+  if (previous !== digest) writeFileSync(stamp, digest);
   return stale;
 }

@@ -64,9 +64,13 @@ export class NoteRenderer {
     this.cache = new NoteCache(join(options.cacheDir, 'garden-notes'), this.contentDir, pipelineDigest(options.projectRoot, options.base));
   }
 
-  /** What the notes' links show (linkTargetsDigest); the content store is kept only while it stays the same. */
-  linksDigest(): string {
-    return linkTargetsDigest(this.options.targets());
+  /**
+   * What every note's HTML depends on besides its own file: the pipeline (the
+   * note cache's digest) and what its links show (linkTargetsDigest). Astro's
+   * content store is kept only while this stays the same (content-store.ts).
+   */
+  storeDigest(): string {
+    return `${this.cache.digest} ${linkTargetsDigest(this.options.targets())}`;
   }
 
   /** A build sees one garden: no more looking for changed files while it runs. */
