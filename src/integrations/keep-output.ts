@@ -23,18 +23,18 @@ export function keepOutput(): AstroIntegration {
   return {
     name: 'garden-output',
     hooks: {
-      'astro:config:setup': async ({ command, config, updateConfig }) => {
+      'astro:config:setup': ({ command, config, updateConfig }) => {
         if (command !== 'build') return;
         const outDir = fileURLToPath(config.outDir);
         const stamp = join(fileURLToPath(config.cacheDir), 'garden-output.json');
         const since = Date.now() - CLOCK_SLACK_MS;
-        const kept = readCacheFile(stamp, outputFingerprint(outDir, await listOutput(outDir))) !== undefined;
+        const kept = readCacheFile(stamp, outputFingerprint(outDir, listOutput(outDir))) !== undefined;
         if (kept) updateConfig({ vite: { build: { emptyOutDir: false } } });
         build = { outDir, stamp, since, kept };
       },
-      'astro:build:done': async ({ assets, logger }) => {
+      'astro:build:done': ({ assets, logger }) => {
         if (!build) return;
-        let files = await listOutput(build.outDir);
+        let files = listOutput(build.outDir);
         if (build.kept) {
           const written = new Set([...assets.values()].flat().map((url) => fileURLToPath(url)));
           const stale = new Set(staleOutputFiles(files, written, build.since));

@@ -6,8 +6,7 @@
  * removed afterwards (src/integrations/keep-output.ts).
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, rmdirSync, unlinkSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readdirSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 export interface OutputFile {
@@ -17,32 +16,27 @@ export interface OutputFile {
   mtimeMs: number;
 }
 
-/**
- * Every file under `dir` (none if it does not exist), `.git` left out as Astro
- * leaves it. The files are looked at all at once, so the thread pool does the
- * thousands of stat calls of a large site side by side.
- */
-export async function listOutput(dir: string): Promise<OutputFile[]> {
+/** Every file under `dir` (none if it does not exist), `.git` left out as Astro leaves it. */
+export function listOutput(dir: string): OutputFile[] {
   let entries;
   try {
     entries = readdirSync(dir, { recursive: true, withFileTypes: true });
   } catch {
     return [];
   }
-  const paths = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
-  const listed = await Promise.all(
-    paths
-      .filter((path) => relative(dir, path).split(sep)[0] !== '.git')
-      .map(async (path): Promise<OutputFile | undefined> => {
-        try {
-          const { size, mtimeMs } = await stat(path);
-          return { path, size, mtimeMs };
-        } catch {
-          return undefined; // removed meanwhile
-        }
-      }),
-  );
-  return listed.filter((file): file is OutputFile => file !== undefined);
+  const files: OutputFile[] = [];
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    if (relative(dir, path).split(sep)[0] === '.git') continue;
+    try {
+      const stat = statSync(path);
+      files.push({ path, size: stat.size, mtimeMs: stat.mtimeMs });
+    } catch {
+      // removed meanwhile
+    }
+  }
+  return files;
 }
 
 /** Names, sizes and modification times of every file: any change to the folder since changes it. */
