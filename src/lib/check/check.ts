@@ -46,7 +46,7 @@ export interface CheckOptions extends Partial<LinkCheckOptions> {
   memo?: CheckMemo;
   /** The link targets of these files, if already built (src/lib/links/provider.ts); else the check builds them. */
   linkTargets?: ReadonlyMap<string, LinkTarget>;
-  /** Remembers what each file's own checks found, by its text (memo.ts, FileResultsMemo): unchanged files are not parsed again. */
+  /** Remembers what each file's own checks found, by its text (file-results.ts): unchanged files are not parsed again. */
   files?: FileResults;
 }
 
