@@ -5,7 +5,7 @@ import { defineCollection } from 'astro/content/config';
 import { file, glob, type Loader } from 'astro/loaders';
 import { resolveContentDir } from './lib/content-dir';
 import { bitSchema, chapterSchema, partSchema, quizSchema, shortSchema } from './lib/schema';
-import { slugFromFileName, chapterIdFromPath } from './lib/paths';
+import { slugFromFileName, chapterIdFromPath, IGNORED_FILE_PATTERNS } from './lib/paths';
 
 const contentDir = resolveContentDir(process.env, process.cwd());
 
@@ -20,7 +20,7 @@ const ifPresent = (path: string, loader: () => Loader): Loader =>
  */
 const markdownIn = (folder: string) =>
   ifPresent(`${contentDir}/${folder}`, () =>
-    glob({ pattern: '*.{md,mdx}', base: `${contentDir}/${folder}`, generateId: ({ entry }) => slugFromFileName(entry), retainBody: false }),
+    glob({ pattern: ['*.{md,mdx}', ...IGNORED_FILE_PATTERNS], base: `${contentDir}/${folder}`, generateId: ({ entry }) => slugFromFileName(entry), retainBody: false }),
   );
 
 export const collections = {
@@ -28,14 +28,14 @@ export const collections = {
   shorts: defineCollection({ loader: markdownIn('shorts'), schema: shortSchema }),
   chapters: defineCollection({
     loader: ifPresent(`${contentDir}/chapters`, () =>
-      glob({ pattern: '*/*.{md,mdx}', base: `${contentDir}/chapters`, generateId: ({ entry }) => chapterIdFromPath(entry), retainBody: false }),
+      glob({ pattern: ['*/*.{md,mdx}', ...IGNORED_FILE_PATTERNS], base: `${contentDir}/chapters`, generateId: ({ entry }) => chapterIdFromPath(entry), retainBody: false }),
     ),
     schema: chapterSchema,
   }),
   parts: defineCollection({ loader: ifPresent(`${contentDir}/parts.yaml`, () => file(`${contentDir}/parts.yaml`)), schema: partSchema }),
   quiz: defineCollection({
     loader: ifPresent(`${contentDir}/quiz`, () =>
-      glob({ pattern: '*.{yaml,yml}', base: `${contentDir}/quiz`, generateId: ({ entry }) => entry.replace(/\.ya?ml$/, '') }),
+      glob({ pattern: ['*.{yaml,yml}', ...IGNORED_FILE_PATTERNS], base: `${contentDir}/quiz`, generateId: ({ entry }) => entry.replace(/\.ya?ml$/, '') }),
     ),
     schema: quizSchema,
   }),

@@ -19,6 +19,13 @@ export function classifyGardenPath(path: string): GardenPathKind {
   return 'ignored';
 }
 
+/**
+ * The files classifyGardenPath ignores (`_draft.md`, `.notes.md`, a folder's
+ * README), as negated glob patterns for Astro's glob loader, which would
+ * otherwise load them as entries and fail on their missing frontmatter.
+ */
+export const IGNORED_FILE_PATTERNS: readonly string[] = ['!**/_*', '!**/.*', '!**/[Rr][Ee][Aa][Dd][Mm][Ee].{md,mdx}'];
+
 /** A chapter id is its path under chapters/ without the extension: `ml-foundations/01-tensors`. */
 export function chapterIdFromPath(pathUnderChapters: string): string {
   return pathUnderChapters.replace(MARKDOWN, '');

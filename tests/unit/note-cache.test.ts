@@ -97,6 +97,10 @@ describe('the note cache', () => {
     expect(isGardenNote(GARDEN, `${GARDEN}/bits/a.mdx`)).toBe(false);
     expect(isGardenNote(GARDEN, `${GARDEN}/bits/deeper/a.md`)).toBe(false);
     expect(isGardenNote(GARDEN, `/elsewhere/bits/a.md`)).toBe(false);
+    // Files the garden ignores are no notes either.
+    expect(isGardenNote(GARDEN, `${GARDEN}/bits/_draft.md`)).toBe(false);
+    expect(isGardenNote(GARDEN, `${GARDEN}/bits/README.md`)).toBe(false);
+    expect(isGardenNote(GARDEN, `${GARDEN}/chapters/part/.notes.md`)).toBe(false);
   });
 });
 

@@ -16,6 +16,7 @@ import { resolveFileLink, resolveWikiLink } from '../links/resolve';
 import type { LinkTarget } from '../links/targets';
 import type { NoteSearchText } from './note-search';
 import { readCacheFile, writeCacheFile } from '../cache-file';
+import { classifyGardenPath } from '../paths';
 
 export interface NoteMeta {
   headings: MarkdownHeading[];
@@ -143,8 +144,8 @@ export class NoteCache {
 export function isGardenNote(contentDir: string, filePath: string): boolean {
   const path = resolve(filePath);
   if (!path.endsWith('.md') || !path.startsWith(contentDir + sep)) return false;
-  const parts = path.slice(contentDir.length + 1).split(sep);
-  return (parts.length === 2 && (parts[0] === 'bits' || parts[0] === 'shorts')) || (parts.length === 3 && parts[0] === 'chapters');
+  const kind = classifyGardenPath(path.slice(contentDir.length + 1).split(sep).join('/'));
+  return kind === 'bit' || kind === 'short' || kind === 'chapter';
 }
 
 /**
