@@ -94,6 +94,8 @@ describe('a build under a base path', () => {
     expect(text('bits/log-sum-exp/index.html')).toContain('href="/garden/shorts/softmax-temperature/"');
     expect(text('bits/log-sum-exp/index.html')).toContain('href="/garden/cheatsheets/foundations/"');
     expect(text('bits/argmax-ties/index.html')).toContain('href="/garden/cheatsheets/foundations/01-scaling/"');
+    // Written as JSX in the .mdx note.
+    expect(text('bits/argmax-ties/index.html')).toContain('href="/garden/shorts/softmax-temperature/"');
     expect(text('shorts/softmax-temperature/index.html')).toContain('href="/garden/rss.xml"');
   });
 

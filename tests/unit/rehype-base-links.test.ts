@@ -54,4 +54,18 @@ describe('rehypeBaseLinks', () => {
   it('changes nothing at the root', () => {
     expect(run('/')).toEqual(['/bits/x/', '/images/p.png', 'https://x.dev/', '#top', '<a href="/rss.xml">', "<img src='/i.png'> <a href=\"https://x.dev/\">"]);
   });
+
+  it('puts the base in front of links written as JSX in an .mdx note, in HTML elements only', () => {
+    const jsx = (name: string, attributes: Record<string, unknown>) => ({
+      type: 'mdxJsxFlowElement',
+      name,
+      attributes: Object.entries(attributes).map(([key, value]) => ({ type: 'mdxJsxAttribute', name: key, value })),
+      children: [],
+    });
+    const expression = { type: 'mdxJsxAttributeValueExpression', value: 'url' };
+    const nodes = [jsx('a', { href: '/bits/x/' }), jsx('img', { src: '/images/p.png', alt: '/not-a-url' }), jsx('a', { href: expression }), jsx('Card', { href: '/bits/y/' })];
+    const root = { type: 'root', children: nodes } as unknown as Root;
+    rehypeBaseLinks({ base: '/garden/' })(root);
+    expect(nodes.map((node) => node.attributes.map((a) => a.value))).toEqual([['/garden/bits/x/'], ['/garden/images/p.png', '/not-a-url'], [expression], ['/bits/y/']]);
+  });
 });

@@ -17,6 +17,15 @@ interface RawNode {
   value: string;
 }
 
+/** An element written as JSX in an .mdx note (`<a href="/bits/x/">`); attributes with a `{…}` value are expressions, left alone. */
+interface MdxJsxNode {
+  type: 'mdxJsxFlowElement' | 'mdxJsxTextElement';
+  name: string | null;
+  attributes: { type: string; name?: string; value?: unknown }[];
+}
+
+const isMdxJsx = (node: { type: string }): boolean => node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement';
+
 /**
  * Authors link to other pages from the site root (`[see](/bits/kv-cache/)`),
  * the addresses `npm run check` verifies; a site published under a sub-path
@@ -34,6 +43,15 @@ export function rehypeBaseLinks(options: { base: string }) {
       } else if ((node.type as string) === 'raw') {
         const raw = node as unknown as RawNode;
         raw.value = raw.value.replace(RAW_URL, (_match: string, attribute: string, quote: string, url: string) => `${attribute}=${quote}${withBase(url, options.base)}${quote}`);
+      } else if (isMdxJsx(node as unknown as { type: string })) {
+        const jsx = node as unknown as MdxJsxNode;
+        // Only HTML elements (`<a>`, `<img>`): what a component does with an `href` prop is the component's business.
+        if (!/^[a-z]/.test(jsx.name ?? '')) return;
+        for (const attribute of jsx.attributes) {
+          if (attribute.type === 'mdxJsxAttribute' && (attribute.name === 'href' || attribute.name === 'src') && typeof attribute.value === 'string') {
+            attribute.value = withBase(attribute.value, options.base);
+          }
+        }
       }
     });
   };
