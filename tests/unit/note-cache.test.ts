@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildLinkTargets, type LinkTargetSource } from '../../src/lib/links/targets';
 import { gardenUrls } from '../../src/lib/urls';
-import { isGardenNote, linkSignature, NoteCache, pipelineDigest, PrefetchMemo } from '../../src/lib/markdown/note-cache';
+import { isGardenNote, linkSignature, NoteCache, pipelineDigest } from '../../src/lib/markdown/note-cache';
+import { TextMemo } from '../../src/lib/text-memo';
 import { NoteRenderer } from '../../src/lib/markdown/note-renderer';
 import { FileCheckMemo } from '../../src/lib/check/memo';
 import { scanBody } from '../../src/lib/check/body-scan';
@@ -253,31 +254,31 @@ describe('the /bits/ listing', () => {
   });
 });
 
-describe('the prefetch memo', () => {
+describe('the text memo (the prefetch memo of cache keys)', () => {
   it('gives back a key only for the same file with the same text, in the same scope', () => {
     const file = join(tempDir(), 'prefetch.json');
-    const first = new PrefetchMemo(file, 'pipeline-1 links-1');
-    expect(first.key('/g/bits/a.md', 'text')).toBeUndefined();
-    first.remember('/g/bits/a.md', 'text', 'key-a');
-    first.remember('/g/bits/b.md', 'other', 'key-b');
+    const first = new TextMemo<string>(file, 'pipeline-1 links-1');
+    expect(first.get('/g/bits/a.md', 'text')).toBeUndefined();
+    first.set('/g/bits/a.md', 'text', 'key-a');
+    first.set('/g/bits/b.md', 'other', 'key-b');
     first.save();
 
-    const same = new PrefetchMemo(file, 'pipeline-1 links-1');
-    expect(same.key('/g/bits/a.md', 'text')).toBe('key-a');
-    expect(same.key('/g/bits/b.md', 'edited')).toBeUndefined();
+    const same = new TextMemo<string>(file, 'pipeline-1 links-1');
+    expect(same.get('/g/bits/a.md', 'text')).toBe('key-a');
+    expect(same.get('/g/bits/b.md', 'edited')).toBeUndefined();
     same.save();
     // What a build did not look at (b, edited) is forgotten; what it confirmed is kept.
-    const after = new PrefetchMemo(file, 'pipeline-1 links-1');
-    expect(after.key('/g/bits/a.md', 'text')).toBe('key-a');
-    expect(after.key('/g/bits/b.md', 'other')).toBeUndefined();
+    const after = new TextMemo<string>(file, 'pipeline-1 links-1');
+    expect(after.get('/g/bits/a.md', 'text')).toBe('key-a');
+    expect(after.get('/g/bits/b.md', 'other')).toBeUndefined();
 
-    expect(new PrefetchMemo(file, 'pipeline-1 links-2').key('/g/bits/a.md', 'text')).toBeUndefined();
-    expect(new PrefetchMemo(file, 'pipeline-2 links-1').key('/g/bits/a.md', 'text')).toBeUndefined();
+    expect(new TextMemo<string>(file, 'pipeline-1 links-2').get('/g/bits/a.md', 'text')).toBeUndefined();
+    expect(new TextMemo<string>(file, 'pipeline-2 links-1').get('/g/bits/a.md', 'text')).toBeUndefined();
   });
 
   it('starts empty from a torn file', () => {
     const file = join(tempDir(), 'prefetch.json');
     writeFileSync(file, '{"scope": "pipeline-1 links-1", "files": {');
-    expect(new PrefetchMemo(file, 'pipeline-1 links-1').key('/g/bits/a.md', 'text')).toBeUndefined();
+    expect(new TextMemo<string>(file, 'pipeline-1 links-1').get('/g/bits/a.md', 'text')).toBeUndefined();
   });
 });

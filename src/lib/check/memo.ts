@@ -5,7 +5,7 @@
  * edit parses only the edited notes. Everything else the checker does (YAML,
  * schemas, cross-references) is cheap and runs every time.
  */
-import { createHash } from 'node:crypto';
+import { textHash } from '../text-memo';
 import { join } from 'node:path';
 import { readCacheFile, writeCacheFile } from '../cache-file';
 import { filesDigest } from '../files-digest';
@@ -47,7 +47,7 @@ export class FileCheckMemo implements CheckMemo {
   }
 
   scanBody(body: string): BodyScan {
-    const key = createHash('sha1').update(body).digest('base64');
+    const key = textHash(body);
     const scan = this.stored.scans[key] ?? scanBody(body);
     this.used.scans[key] = scan;
     return scan;
@@ -62,7 +62,7 @@ export class FileCheckMemo implements CheckMemo {
   }
 
   keep(body: string, scan: BodyScan): void {
-    this.used.scans[createHash('sha1').update(body).digest('base64')] = scan;
+    this.used.scans[textHash(body)] = scan;
     for (const formula of scan.formulas) {
       const key = `${formula.display ? 'D' : 'I'}${formula.value}`;
       const known = this.stored.formulas[key];

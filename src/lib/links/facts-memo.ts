@@ -5,18 +5,11 @@
  * edited files only. Stale while the code that works the facts out changes,
  * so that code's digest guards the whole file.
  */
-import { createHash } from 'node:crypto';
 import type { GardenFile } from '../check/check';
-import { readCacheFile, writeCacheFile } from '../cache-file';
+import type { TextMemo } from '../text-memo';
 import { filesDigest } from '../files-digest';
 import { linkSourceOfFile } from './sources';
 import { linkFactsOf, type LinkFacts } from './targets';
-
-interface Stored {
-  digest: string;
-  /** By garden path: the hash of the text, and the file's facts (null: it makes no link target). */
-  files: Record<string, [string, LinkFacts | null]>;
-}
 
 /** The code whose change makes stored facts stale: the link code, the frontmatter reader and the slugger and YAML versions. */
 export function linkFactsDigest(projectRoot: string): string {
@@ -31,31 +24,14 @@ export function linkFactsDigest(projectRoot: string): string {
   ]);
 }
 
-export class LinkFactsMemo {
-  private readonly file: string;
-  private readonly stored: Stored['files'];
-  private readonly next: Stored;
-
-  constructor(file: string, digest: string) {
-    this.file = file;
-    this.stored = readCacheFile<Stored>(file, digest)?.files ?? {};
-    this.next = { digest, files: {} };
-  }
-
-  /** The facts of every file that makes a link target, remembered for the next build. */
-  factsOf(files: readonly GardenFile[]): LinkFacts[] {
-    return files.flatMap((file) => {
-      const hash = createHash('sha1').update(file.text).digest('base64');
-      const known = this.stored[file.path];
-      const facts = known && known[0] === hash ? known[1] : factsOfFile(file);
-      this.next.files[file.path] = [hash, facts];
-      return facts ?? [];
-    });
-  }
-
-  save(): void {
-    writeCacheFile(this.file, this.next);
-  }
+/** The link facts of every file that makes a link target, taken from the memo where the file's text is unchanged. */
+export function linkFactsOfFiles(files: readonly GardenFile[], memo?: TextMemo<LinkFacts | null>): LinkFacts[] {
+  return files.flatMap((file) => {
+    const known = memo?.get(file.path, file.text);
+    const facts = known !== undefined ? known : factsOfFile(file);
+    memo?.set(file.path, file.text, facts);
+    return facts ?? [];
+  });
 }
 
 export function factsOfFile(file: GardenFile): LinkFacts | null {

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { readGardenFiles } from '../check/read-garden';
 import type { GardenFile } from '../check/check';
 import type { GardenUrls } from '../urls';
-import { factsOfFile, LinkFactsMemo } from './facts-memo';
+import { linkFactsOfFiles } from './facts-memo';
+import { TextMemo } from '../text-memo';
+import type { LinkFacts } from './targets';
 import { targetsFromFacts, type LinkTarget } from './targets';
 
 /** The garden's files as read once, and the link targets built from them. */
@@ -25,7 +27,7 @@ export interface LinkTargetsProviderOptions {
   maxBytes?: number;
   /** Display paths of the files are relative to this (default: the working directory). */
   cwd?: string;
-  /** Where each file's link facts are remembered between builds (LinkFactsMemo), and the digest of the code behind them. */
+  /** Where each file's link facts are remembered between builds (a TextMemo), and the digest of the code behind them. */
   memo?: { file: string; digest: string };
   /** How long a listing of the folder stays trusted, in `astro dev` (default 1 s). */
   refreshMs?: number;
@@ -52,8 +54,8 @@ export function createLinkTargetsProvider(contentDir: string, urls: GardenUrls, 
     if (folder !== signature) {
       signature = folder;
       const files = readGardenFiles(contentDir, options.cwd, options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes });
-      const memo = options.memo ? new LinkFactsMemo(options.memo.file, options.memo.digest) : undefined;
-      const facts = memo ? memo.factsOf(files) : files.flatMap((file) => factsOfFile(file) ?? []);
+      const memo = options.memo ? new TextMemo<LinkFacts | null>(options.memo.file, options.memo.digest) : undefined;
+      const facts = linkFactsOfFiles(files, memo);
       memo?.save();
       snapshot = { files, targets: targetsFromFacts(facts, urls) };
     }

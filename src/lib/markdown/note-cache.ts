@@ -15,7 +15,6 @@ import { findLinks } from '../links/find';
 import { resolveFileLink, resolveWikiLink } from '../links/resolve';
 import type { LinkTarget } from '../links/targets';
 import type { NoteSearchText } from './note-search';
-import { readCacheFile, writeCacheFile } from '../cache-file';
 import { classifyGardenPath } from '../paths';
 
 export interface NoteMeta {
@@ -146,47 +145,4 @@ export function isGardenNote(contentDir: string, filePath: string): boolean {
   if (!path.endsWith('.md') || !path.startsWith(contentDir + sep)) return false;
   const kind = classifyGardenPath(path.slice(contentDir.length + 1).split(sep).join('/'));
   return kind === 'bit' || kind === 'short' || kind === 'chapter';
-}
-
-/**
- * The cache keys the last build worked out, by file and the hash of its text,
- * valid while the pipeline and the link targets (`scope`) are the same: a warm
- * build then finds each unchanged note's key without parsing it again.
- */
-export class PrefetchMemo {
-  private readonly file: string;
-  private readonly previous: Record<string, [string, string]>;
-  private readonly next: { digest: string; files: Record<string, [string, string]> };
-
-  /** `scope`: the pipeline digest and the link targets' digest, which every key depends on besides the file. */
-  constructor(file: string, scope: string) {
-    this.file = file;
-    this.previous = readCacheFile<PrefetchMemo['next']>(file, scope)?.files ?? {};
-    this.next = { digest: scope, files: {} };
-  }
-
-  private static hash(text: string): string {
-    return createHash('sha1').update(text).digest('base64');
-  }
-
-  /** The key the last build recorded for this file, whatever its text was then. */
-  previousKey(filePath: string): string | undefined {
-    return this.previous[filePath]?.[1];
-  }
-
-  /** The key recorded for this file with exactly this text, if any; remembered for the next build too. */
-  key(filePath: string, text: string): string | undefined {
-    const entry = this.previous[filePath];
-    if (!entry || entry[0] !== PrefetchMemo.hash(text)) return undefined;
-    this.next.files[filePath] = entry;
-    return entry[1];
-  }
-
-  remember(filePath: string, text: string, key: string): void {
-    this.next.files[filePath] = [PrefetchMemo.hash(text), key];
-  }
-
-  save(): void {
-    writeCacheFile(this.file, this.next);
-  }
 }

@@ -19,7 +19,8 @@ import { fileURLToPath } from 'node:url';
 import { parseFrontmatter, type unified } from '@astrojs/markdown-remark';
 import { linkTargetsDigest, type LinkTarget } from '../links/targets';
 import type { GardenSnapshot } from '../links/provider';
-import { isGardenNote, NoteCache, pipelineDigest, PrefetchMemo, type CachedNote } from './note-cache';
+import { isGardenNote, NoteCache, pipelineDigest, type CachedNote } from './note-cache';
+import { TextMemo } from '../text-memo';
 import { RenderPool, type PoolJob } from './render-pool';
 // Imported up front: astro.config is loaded by a module runner that is closed once the config is read.
 import { createNotePipeline } from './note-pipeline';
@@ -94,19 +95,20 @@ export class NoteRenderer {
    */
   prefetch(): number {
     const targets = this.options.targets();
-    const memo = new PrefetchMemo(join(this.cache.dir, 'prefetch.json'), `${this.cache.digest} ${linkTargetsDigest(targets)}`);
+    // The cache key of each note by its text, valid while the pipeline and the link targets stay the same.
+    const memo = new TextMemo<string>(join(this.cache.dir, 'prefetch.json'), `${this.cache.digest} ${linkTargetsDigest(targets)}`);
     const misses: { key: string; body: string; filePath: string }[] = [];
     for (const { filePath, text } of this.noteTexts()) {
       try {
         // A file unchanged since the last build, with the same pipeline and links, has the same key: no need to parse it again.
-        const known = memo.key(filePath, text);
+        const known = memo.get(filePath, text);
         if (known !== undefined && this.cache.has(known)) continue;
         // An edited note: its previous rendering still holds the code blocks the edit may not have touched.
-        const previous = memo.previousKey(filePath);
+        const previous = memo.previous(filePath);
         if (previous !== undefined) this.previousKeys.set(filePath, previous);
         const body = parseFrontmatter(text, { frontmatter: 'remove' }).content.trim();
         const key = this.cache.key(body, filePath, targets);
-        memo.remember(filePath, text, key);
+        memo.set(filePath, text, key);
         if (!this.inFlight.has(key) && !this.cache.get(key)) misses.push({ key, body, filePath });
       } catch {
         continue;
