@@ -55,7 +55,7 @@ export default {
     processor: gardenProcessor(unified({ remarkPlugins: remarkPluginsFor({ targets: linkTargets, contentDir }), rehypePlugins }), notes),
     shikiConfig,
   },
-  integrations: [noteRendering(notes), gardenCheck({ contentDir, base: siteConfig.base, garden: linkTargets.snapshot }), mdx(), sitemap(), keepOutput()],
+  integrations: [noteRendering(notes), gardenCheck({ contentDir, base: siteConfig.base, garden: linkTargets.snapshot, scans: () => notes.bodyScans() }), mdx(), sitemap(), keepOutput()],
   vite: {
     server: { watch: { ignored: ['**/dist/**'] } },
     define: { 'import.meta.env.GARDEN_CODE_DIGEST': JSON.stringify(codeDigest(process.cwd())) },

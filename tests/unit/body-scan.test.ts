@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRootLink, scanBody } from '../../src/lib/check/body-scan';
+import { isRootLink, scanBody, shiftScan, trimBody } from '../../src/lib/check/body-scan';
 
 const body = (...lines: string[]) => lines.join('\n');
 
@@ -63,6 +63,41 @@ describe('scanBody', () => {
     expect(scanBody('```python\nx = 1\n```')).toMatchObject({ hasCode: true, hasMath: false });
     expect(scanBody('    indented code')).toMatchObject({ hasCode: true });
     expect(scanBody('A $\\$5$ price')).toMatchObject({ hasMath: true });
+  });
+});
+
+describe('GFM, as the build renders it', () => {
+  it('reads a footnote, a table cell and a bare address as the page shows them', () => {
+    const scan = scanBody(
+      body(
+        'A claim.[^src]',
+        '',
+        '[^src]: /bits/not-a-link/',
+        '',
+        '| a | b |',
+        '| - | - |',
+        '| $x$ | [cell](/bits/in-table/) |',
+        '',
+        'Visit www.example.com/bits/ today.',
+      ),
+    );
+    // A footnote is not a link definition, and www.… links to another site.
+    expect(scan.rootLinks).toEqual([{ url: '/bits/in-table/', line: 7 }]);
+    expect(scan.formulas).toEqual([{ value: 'x', display: false, line: 7 }]);
+  });
+});
+
+describe('trimBody and shiftScan', () => {
+  it('parses the body as the note renderer does and counts lines from the body as written', () => {
+    const written = body('', '', '  Intro with $a$.', '', '[x](/bits/x/)', '', '');
+    const { text, offset } = trimBody(written);
+    expect(text).toBe('Intro with $a$.\n\n[x](/bits/x/)');
+    expect(offset).toBe(2);
+    const scan = shiftScan(scanBody(text), offset);
+    expect(scan.formulas).toEqual([{ value: 'a', display: false, line: 3 }]);
+    expect(scan.rootLinks).toEqual([{ url: '/bits/x/', line: 5 }]);
+    expect(trimBody('No blank lines.')).toEqual({ text: 'No blank lines.', offset: 0 });
+    expect(shiftScan(scan, -offset)).toEqual(scanBody(text));
   });
 });
 

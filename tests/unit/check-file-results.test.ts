@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -68,5 +68,16 @@ describe("the check's memory of each file's own results", () => {
     expect(before).toBeGreaterThan(3);
     check(content, cache);
     expect(scans()).toBe(before);
+  });
+});
+
+describe('a quick check without the bodies (a build that waits for its render workers)', () => {
+  it('reports what the bodies cannot hide, leaves the bodies out and remembers nothing', () => {
+    const { content, cache } = garden();
+    const full = check(content);
+    const quick = checkGardenFolder(content, { projectRoot: ROOT, cwd: join(content, '..'), cacheDir: cache, withoutBodies: true }).problems.map(formatProblem);
+    expect(quick.filter((line) => !line.startsWith('warning: '))).toEqual(full.filter((line) => !line.startsWith('warning: ') && !line.includes('KaTeX')));
+    expect(quick.some((line) => line.includes('invalid YAML'))).toBe(true);
+    expect(existsSync(cache)).toBe(false);
   });
 });

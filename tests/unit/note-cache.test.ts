@@ -146,6 +146,20 @@ describe('the note renderer', () => {
     pooled.stopPool();
   }, 60_000);
 
+  it("hands the garden check its scan of every body the workers parsed, and nothing when no worker runs", async () => {
+    const { dir } = garden();
+    const targets = () => buildLinkTargets([{ collection: 'bits', id: 'a', title: 'A', body: '' }, { collection: 'bits', id: 'b', title: 'B', body: '' }], gardenUrls('/'));
+    const pooled = new NoteRenderer({ contentDir: join(dir, 'content'), cacheDir: join(dir, 'pooled'), projectRoot: ROOT, base: '/', targets, workers: 1, workerThreshold: 1 });
+    expect(pooled.prefetch()).toBe(2);
+    const scans = await pooled.bodyScans();
+    expect([...scans!.keys()].sort()).toEqual(['Formula $x^2$ and [[b]].', '```python\nprint(1)\n```'].sort());
+    for (const [body, scan] of scans!) expect(scan).toEqual(scanBody(body));
+    pooled.stopPool();
+    const local = new NoteRenderer({ contentDir: join(dir, 'content'), cacheDir: join(dir, 'local'), projectRoot: ROOT, base: '/', targets, workers: 0 });
+    local.prefetch();
+    expect(local.bodyScans()).toBeUndefined();
+  }, 60_000);
+
   it('sends an edited note to the workers in the next build, and no unchanged one', async () => {
     const { dir } = garden();
     const targets = () => buildLinkTargets([{ collection: 'bits', id: 'a', title: 'A', body: '' }, { collection: 'bits', id: 'b', title: 'B', body: '' }], gardenUrls('/'));

@@ -1,12 +1,16 @@
 /**
  * What the checker needs to know about a Markdown body, from one parse (the
  * slowest step of `npm run check`): its formulas, the links it writes from
- * the site root, and whether it shows any code. Parsed as Markdown with
- * remark-math, as the build does, so text inside code spans, fences and
- * formulas is never mistaken for a link or a formula.
+ * the site root, and whether it shows any code. Parsed as Markdown with GFM
+ * and remark-math, as the build does, so text inside code spans, fences,
+ * formulas and footnotes is never mistaken for a link or a formula. The
+ * build's render workers parse each note anyway: they scan that same tree
+ * (bodyScanOfTree) and hand the result to the checker, which then parses only
+ * what no worker did.
  */
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import { visit } from 'unist-util-visit';
 import type { Root } from 'mdast';
@@ -26,7 +30,8 @@ export interface BodyScan {
   hasMath: boolean;
 }
 
-const parser = unified().use(remarkParse).use(remarkMath);
+// The note pipeline's syntax, in its order (note-pipeline.ts): the same text gives the same tree.
+const parser = unified().use(remarkParse).use(remarkGfm).use(remarkMath);
 const HREF = /\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|\{\s*["'`]([^"'`]*)["'`]\s*\}|([^\s"'>{}]+))/g;
 
 export function isRootLink(url: string): boolean {
@@ -34,8 +39,12 @@ export function isRootLink(url: string): boolean {
 }
 
 export function scanBody(body: string): BodyScan {
+  return bodyScanOfTree(parser.parse(body) as Root);
+}
+
+/** The scan of a body already parsed with GFM and remark-math, before any plugin changed the tree. */
+export function bodyScanOfTree(tree: Root): BodyScan {
   const scan: BodyScan = { formulas: [], rootLinks: [], hasCode: false, hasMath: false };
-  const tree = parser.parse(body) as Root;
   visit(tree, (node) => {
     const line = node.position?.start.line ?? 1;
     switch (node.type) {
@@ -65,4 +74,24 @@ export function scanBody(body: string): BodyScan {
     }
   });
   return scan;
+}
+
+/**
+ * A body as the note renderer parses it — without the blank lines and spaces
+ * around it — and how many lines were dropped at its top, to count a scan's
+ * lines from the body as written (shiftScan).
+ */
+export function trimBody(body: string): { text: string; offset: number } {
+  const text = body.trim();
+  const lead = body.slice(0, body.length - body.trimStart().length);
+  return { text, offset: lead.split('\n').length - 1 };
+}
+
+export function shiftScan(scan: BodyScan, offset: number): BodyScan {
+  if (offset === 0) return scan;
+  return {
+    ...scan,
+    formulas: scan.formulas.map((formula) => ({ ...formula, line: formula.line + offset })),
+    rootLinks: scan.rootLinks.map((link) => ({ ...link, line: link.line + offset })),
+  };
 }

@@ -14,7 +14,7 @@ import { fenceLanguages, isKnownFenceLanguage } from './languages';
 import { checkGardenLinks, type LinkCheckOptions } from './links';
 import type { LinkTarget } from '../links/targets';
 import { classifyGardenPath, type GardenPathKind } from '../paths';
-import type { BodyScan } from './body-scan';
+import { shiftScan, trimBody, type BodyScan } from './body-scan';
 import { directMemo, type CheckMemo } from './memo';
 import { checkRootLink, editDistance, FIXED_PAGES, siteUrls, type SiteEntries } from './site-pages';
 import type { Utf8Error } from './utf8';
@@ -48,6 +48,13 @@ export interface CheckOptions extends Partial<LinkCheckOptions> {
   linkTargets?: ReadonlyMap<string, LinkTarget>;
   /** Remembers what each file's own checks found, by its text (file-results.ts): unchanged files are not parsed again. */
   files?: FileResults;
+  /** Bodies already scanned elsewhere (the build's render workers), by the body as trimBody gives it: not parsed again. */
+  scans?: BodyScans;
+}
+
+/** Body scans made elsewhere, by the body as trimBody gives it (a Map will do). */
+export interface BodyScans {
+  get(body: string): BodyScan | undefined;
 }
 
 /** A problem of one file, found by looking at that file alone; `file` is added when it is reported. */
@@ -102,7 +109,10 @@ export function checkGarden(files: readonly GardenFile[], options: CheckOptions 
     options.files?.set(file, local);
     const entry: ParsedEntry | undefined = local.parsed ? { file, kind, data: local.parsed.data, lines: linesOf(file), yamlRange: local.parsed.yamlRange } : undefined;
     // The body memo keeps only what a run used: a body known here would otherwise be parsed again once these results go stale.
-    if (known && entry && local.scan) options.memo?.keep?.(bodyOf(entry), local.scan);
+    if (known && entry && local.scan) {
+      const { text, offset } = trimBody(bodyOf(entry));
+      options.memo?.keep?.(text, shiftScan(local.scan, -offset));
+    }
     locals.push({ file, local, entry });
   }
 
@@ -136,7 +146,7 @@ function linesOf(file: GardenFile): string[] {
 }
 
 /** Everything the checker can tell about one file without looking at the others. */
-export function checkFileAlone(file: GardenFile, kind: GardenPathKind, options: Pick<CheckOptions, 'maxBytes' | 'memo'> = {}): LocalCheck {
+export function checkFileAlone(file: GardenFile, kind: GardenPathKind, options: Pick<CheckOptions, 'maxBytes' | 'memo' | 'scans'> = {}): LocalCheck {
   const local: LocalCheck = { read: [], schema: [], body: [] };
   const into =
     (list: LocalProblem[]): Report =>
@@ -151,7 +161,7 @@ export function checkFileAlone(file: GardenFile, kind: GardenPathKind, options: 
   if (!entry) return local;
   local.parsed = { data: entry.data, yamlRange: entry.yamlRange };
   local.valid = validateSchema(entry, into(local.schema));
-  local.scan = checkBody(entry, into(local.body), options.memo ?? directMemo);
+  local.scan = checkBody(entry, into(local.body), options.memo ?? directMemo, options.scans);
   return local;
 }
 
@@ -298,11 +308,11 @@ function checkCrossReferences(parsed: readonly ParsedEntry[], valid: Map<ParsedE
 }
 
 /** What only the Markdown body can get wrong: formulas KaTeX rejects and code-fence languages Shiki lacks. */
-function checkBody(entry: ParsedEntry, report: Report, memo: CheckMemo): BodyScan | undefined {
+function checkBody(entry: ParsedEntry, report: Report, memo: CheckMemo, scans?: BodyScans): BodyScan | undefined {
   if (entry.kind === 'parts' || entry.kind === 'quiz') return undefined;
   const bodyStart = entry.yamlRange[1] + 1;
   const body = bodyOf(entry);
-  const scan = memo.scanBody(body);
+  const scan = scanOf(body, memo, scans);
   for (const formula of scan.formulas) {
     const reason = memo.katexFailure(formula.value, formula.display);
     if (reason === undefined) continue;
@@ -314,6 +324,14 @@ function checkBody(entry: ParsedEntry, report: Report, memo: CheckMemo): BodySca
     }
   }
   return scan;
+}
+
+/** The body's scan, its lines counted from the body as written: a render worker's, else a remembered one, else parsed here. */
+function scanOf(body: string, memo: CheckMemo, scans?: BodyScans): BodyScan {
+  const { text, offset } = trimBody(body);
+  const made = scans?.get(text);
+  if (made) memo.keep?.(text, made);
+  return shiftScan(made ?? memo.scanBody(text), offset);
 }
 
 /** A file over the size limit or not in UTF-8 is reported once and not parsed. */

@@ -6,7 +6,7 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkGarden } from './check';
+import { checkGarden, type BodyScans } from './check';
 import { readGardenFiles } from './read-garden';
 import { maxBytesFromEnv } from './limits';
 import { FIXED_PAGES, routeUrl } from './site-pages';
@@ -33,7 +33,16 @@ export interface CheckFolderOptions {
    * the same `maxBytes`, and display paths relative to the same `cwd`.
    */
   garden?: GardenSnapshot;
+  /** Bodies the build's render workers have scanned already (CheckOptions.scans). */
+  scans?: BodyScans;
+  /**
+   * A quick look that leaves the bodies out (each counts as scanned, with
+   * nothing found, so body problems go unreported) and remembers nothing.
+   */
+  withoutBodies?: boolean;
 }
+
+const NOTHING_FOUND: BodyScans = { get: () => ({ formulas: [], rootLinks: [], hasCode: false, hasMath: false }) };
 
 export interface FolderCheck {
   problems: ContentProblem[];
@@ -43,8 +52,9 @@ export interface FolderCheck {
 export function checkGardenFolder(contentDir: string, options: CheckFolderOptions): FolderCheck {
   const maxBytes = options.maxBytes ?? maxBytesFromEnv(process.env);
   const files = options.garden?.files ?? readGardenFiles(contentDir, options.cwd ?? process.cwd(), { maxBytes });
-  const memo = options.cacheDir ? new FileCheckMemo(options.cacheDir, options.projectRoot) : undefined;
-  const results = options.cacheDir ? new FileResultsMemo(join(options.cacheDir, 'garden-check-files.bin'), fileResultsDigest(options.projectRoot, maxBytes)) : undefined;
+  const remember = options.cacheDir !== undefined && !options.withoutBodies ? options.cacheDir : undefined;
+  const memo = remember ? new FileCheckMemo(remember, options.projectRoot) : undefined;
+  const results = remember ? new FileResultsMemo(join(remember, 'garden-check-files.bin'), fileResultsDigest(options.projectRoot, maxBytes)) : undefined;
   const problems = checkGarden(files, {
     allowDrafts: options.allowDrafts ?? false,
     base: options.base ?? '/',
@@ -54,6 +64,7 @@ export function checkGardenFolder(contentDir: string, options: CheckFolderOption
     ...(memo ? { memo } : {}),
     ...(results ? { files: results } : {}),
     ...(options.garden ? { linkTargets: options.garden.targets } : {}),
+    ...(options.withoutBodies ? { scans: NOTHING_FOUND } : options.scans ? { scans: options.scans } : {}),
   });
   memo?.save();
   results?.save();

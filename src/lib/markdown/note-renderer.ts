@@ -25,6 +25,7 @@ import { RenderPool, type PoolJob } from './render-pool';
 // Imported up front: astro.config is loaded by a module runner that is closed once the config is read.
 import { createNotePipeline } from './note-pipeline';
 import { searchKindOf } from './note-search';
+import type { BodyScan } from '../check/body-scan';
 
 export interface NoteRendererOptions {
   contentDir: string;
@@ -48,6 +49,8 @@ export class NoteRenderer {
   private readonly contentDir: string;
   private readonly inFlight = new Map<string, Promise<CachedNote>>();
   private pool: RenderPool | undefined;
+  /** The checker's scans of the bodies the pool's workers parse, once they are all done (bodyScans). */
+  private scanned: Promise<ReadonlyMap<string, BodyScan>> | undefined;
   private local?: ReturnType<typeof createNotePipeline>;
   /** The cache key of each edited note's previous rendering, from the last build's prefetch memo. */
   private readonly previousKeys = new Map<string, string>();
@@ -94,6 +97,7 @@ export class NoteRenderer {
    * are left to the checker and to Astro.
    */
   prefetch(): number {
+    this.scanned = undefined;
     const targets = this.options.targets();
     // The cache key of each note by its text, valid while the pipeline and the link targets stay the same.
     const memo = new TextMemo<string>(join(this.cache.dir, 'prefetch.json'), `${this.cache.digest} ${linkTargetsDigest(targets)}`);
@@ -119,7 +123,11 @@ export class NoteRenderer {
     this.pool?.stop();
     const setup = { contentDir: this.contentDir, cacheDir: this.cache.dir, digest: this.cache.digest, targets };
     const fallback = async (job: PoolJob) => void this.cache.set(job.key, await this.renderLocally(job.body, job.filePath));
-    this.pool = new RenderPool(join(this.options.projectRoot, 'scripts/render-worker.mjs'), setup, misses, this.workerCount, fallback);
+    const pool = new RenderPool(join(this.options.projectRoot, 'scripts/render-worker.mjs'), setup, misses, this.workerCount, fallback);
+    this.pool = pool;
+    this.scanned = Promise.allSettled(pool.results).then(
+      () => new Map(misses.flatMap(({ body }, index) => (pool.scans[index] ? [[body, pool.scans[index]] as const] : []))),
+    );
     this.pool.results.forEach((result, index) => {
       const { key } = misses[index]!;
       const job = result
@@ -135,6 +143,17 @@ export class NoteRenderer {
       this.inFlight.set(key, job);
     });
     return misses.length;
+  }
+
+  /**
+   * Once the render workers are done: the checker's scan of each body they
+   * parsed, by body as rendered (trimmed, as trimBody gives it), so the garden
+   * check does not parse those notes a second time. Undefined when no worker
+   * runs: the check then parses what its memo lacks itself, which for a few
+   * edited notes is quicker than waiting.
+   */
+  bodyScans(): Promise<ReadonlyMap<string, BodyScan>> | undefined {
+    return this.scanned;
   }
 
   /** Every .md note's text: as the link targets read it, else from the folder. */

@@ -10,6 +10,7 @@ import { NoteCache } from './note-cache';
 import { searchKindOf } from './note-search';
 import type { LinkTarget } from '../links/targets';
 import type { PoolJob } from './render-pool';
+import type { BodyScan } from '../check/body-scan';
 
 /** What a worker starts with; the link targets are the ones its notes' cache keys were worked out with. */
 export interface WorkerSetup {
@@ -22,7 +23,8 @@ export interface WorkerSetup {
   next: SharedArrayBuffer;
 }
 
-export type WorkerReply = { index: number; ok: true } | { index: number; ok: false; message: string };
+/** `scan`: the checker's scan of the note's body (body-scan.ts), made from the parse the render needed anyway. */
+export type WorkerReply = ({ ok: true } | { ok: false; message: string }) & { index: number; scan?: BodyScan | undefined };
 
 const { contentDir, cacheDir, digest, targets, jobs, next } = workerData as WorkerSetup;
 const cache = new NoteCache(cacheDir, contentDir, digest);
@@ -31,10 +33,12 @@ const counter = new Int32Array(next);
 
 for (let index = Atomics.add(counter, 0, 1); index < jobs.length; index = Atomics.add(counter, 0, 1)) {
   const job = jobs[index]!;
+  let scan: BodyScan | undefined;
+  const onScan = (made: BodyScan) => void (scan = made);
   try {
-    cache.set(job.key, await render(job.body, job.filePath, { search: searchKindOf(cache.gardenPath(job.filePath)) }));
-    parentPort!.postMessage({ index, ok: true } satisfies WorkerReply);
+    cache.set(job.key, await render(job.body, job.filePath, { search: searchKindOf(cache.gardenPath(job.filePath)), onScan }));
+    parentPort!.postMessage({ index, ok: true, scan } satisfies WorkerReply);
   } catch (error) {
-    parentPort!.postMessage({ index, ok: false, message: error instanceof Error ? error.message : String(error) } satisfies WorkerReply);
+    parentPort!.postMessage({ index, ok: false, message: error instanceof Error ? error.message : String(error), scan } satisfies WorkerReply);
   }
 }

@@ -6,6 +6,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { WorkerReply, WorkerSetup } from './note-worker';
+import type { BodyScan } from '../check/body-scan';
 
 export interface PoolJob {
   key: string;
@@ -18,6 +19,8 @@ type Outcome = { resolve: () => void; reject: (error: Error) => void };
 export class RenderPool {
   /** Settles when the note has been written to the cache, or with the render's error. */
   readonly results: Promise<void>[];
+  /** The checker's scan of each note's body, by job index, as the workers report them (WorkerReply). */
+  readonly scans: (BodyScan | undefined)[];
   private readonly outcomes: (Outcome | undefined)[];
   private readonly next = new Int32Array(new SharedArrayBuffer(4));
   private workers: Worker[] = [];
@@ -39,11 +42,15 @@ export class RenderPool {
     this.jobs = jobs;
     this.fallback = fallback;
     this.outcomes = jobs.map(() => undefined);
+    this.scans = jobs.map(() => undefined);
     this.results = jobs.map((_, index) => new Promise<void>((resolve, reject) => (this.outcomes[index] = { resolve, reject })));
     this.left = jobs.length;
     for (let i = 0; i < Math.max(1, count) && jobs.length > 0; i++) {
       const worker = new Worker(script, { workerData: { ...setup, jobs, next: this.next.buffer as SharedArrayBuffer } satisfies WorkerSetup });
-      worker.on('message', (reply: WorkerReply) => this.settle(reply.index, reply.ok ? undefined : new Error(reply.message)));
+      worker.on('message', (reply: WorkerReply) => {
+        if (reply.scan) this.scans[reply.index] = reply.scan;
+        this.settle(reply.index, reply.ok ? undefined : new Error(reply.message));
+      });
       worker.on('error', (error) => this.onWorkerError(error instanceof Error ? error : new Error(String(error))));
       this.workers.push(worker);
     }
