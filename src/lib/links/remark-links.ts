@@ -1,7 +1,7 @@
-import type { Link, PhrasingContent, Root, Text } from 'mdast';
+import type { PhrasingContent, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { relative, sep } from 'node:path';
-import { visit, SKIP } from 'unist-util-visit';
+import { walk } from '../markdown/walk';
 import { resolveFileLink, resolveWikiLink, type Resolution } from './resolve';
 import { WIKI_LINK } from './find';
 import type { LinkTarget } from './targets';
@@ -26,7 +26,7 @@ export function remarkGardenLinks(options: RemarkLinksOptions) {
     const fromPath = file.path ? relative(options.contentDir, file.path).split(sep).join('/') : '';
     const resolveOptions = { allowDrafts: true };
 
-    visit(tree, 'link', (node: Link) => {
+    walk(tree, 'link', (node) => {
       const resolution = resolveFileLink(node.url, fromPath, targets, resolveOptions);
       if (!resolution) return;
       if (resolution.ok) {
@@ -37,7 +37,7 @@ export function remarkGardenLinks(options: RemarkLinksOptions) {
       }
     });
 
-    visit(tree, 'text', (node: Text, index, parent) => {
+    walk(tree, 'text', (node, index, parent) => {
       if (!parent || index === undefined || !node.value.includes('[[')) return;
       const pieces: PhrasingContent[] = [];
       let last = 0;
@@ -50,7 +50,8 @@ export function remarkGardenLinks(options: RemarkLinksOptions) {
       if (pieces.length === 0) return;
       if (last < node.value.length) pieces.push({ type: 'text', value: node.value.slice(last) });
       parent.children.splice(index, 1, ...pieces);
-      return [SKIP, index + pieces.length];
+      // Go on after the pieces (a text node has no children to skip).
+      return index + pieces.length;
     });
   };
 }

@@ -1,5 +1,5 @@
 import type { Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { walk } from './walk';
 
 /** `/bits/x/` under base `/garden/` → `/garden/bits/x/`; other URLs, and ones already under the base, as written. */
 export function withBase(url: string, base: string): string {
@@ -34,7 +34,7 @@ const isMdxJsx = (node: { type: string }): boolean => node.type === 'mdxJsxFlowE
 export function rehypeBaseLinks(options: { base: string }) {
   return (tree: Root) => {
     if (options.base === '/' || options.base === '') return;
-    visit(tree, (node) => {
+    walk(tree, (node) => {
       if (node.type === 'element') {
         for (const attribute of ['href', 'src'] as const) {
           const value = node.properties[attribute];

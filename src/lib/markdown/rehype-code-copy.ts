@@ -1,5 +1,5 @@
 import type { Element, Root } from 'hast';
-import { visit, SKIP } from 'unist-util-visit';
+import { SKIP, walk } from './walk';
 
 /**
  * Wraps every highlighted code block with a copy button. The button is
@@ -8,7 +8,7 @@ import { visit, SKIP } from 'unist-util-visit';
  */
 export function rehypeCodeCopy() {
   return (tree: Root) => {
-    visit(tree, 'element', (node, index, parent) => {
+    walk(tree, 'element', (node, index, parent) => {
       if (node.tagName !== 'pre' || !parent || index === undefined) return;
       if (!node.children.some((child) => child.type === 'element' && child.tagName === 'code')) return;
       const button: Element = {

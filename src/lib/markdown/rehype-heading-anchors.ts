@@ -1,5 +1,5 @@
-import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import type { Root } from 'hast';
+import { walk } from './walk';
 
 /**
  * Gives every h2/h3 a link to itself, so a reader can copy a link to a
@@ -9,7 +9,7 @@ import { visit } from 'unist-util-visit';
  */
 export function rehypeHeadingAnchors() {
   return (tree: Root) => {
-    visit(tree, 'element', (node: Element) => {
+    walk(tree, 'element', (node) => {
       if (node.tagName !== 'h2' && node.tagName !== 'h3') return;
       const id = node.properties?.id;
       if (typeof id !== 'string' || id === '') return;

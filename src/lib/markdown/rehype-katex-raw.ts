@@ -3,7 +3,7 @@ import type { VFile } from 'vfile';
 import katex from 'katex';
 import { fromHtmlIsomorphic } from 'hast-util-from-html-isomorphic';
 import { toText } from 'hast-util-to-text';
-import { SKIP, visitParents } from 'unist-util-visit-parents';
+import { SKIP, walk } from './walk';
 
 /**
  * rehype-katex, made cheap: the same formulas, classes, options and error
@@ -20,7 +20,7 @@ import { SKIP, visitParents } from 'unist-util-visit-parents';
 export function rehypeKatexRaw(options: { strict?: katex.KatexOptions['strict'] } = {}) {
   return (tree: Root, file: VFile) => {
     let found = false;
-    visitParents(tree, 'element', (element: Element, parents) => {
+    walk(tree, 'element', (element, _index, _parent, parents) => {
       const classes = Array.isArray(element.properties.className) ? element.properties.className : [];
       const languageMath = classes.includes('language-math');
       const mathDisplay = classes.includes('math-display');

@@ -27,7 +27,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import type { VFile } from 'vfile';
 import { toText } from 'hast-util-to-text';
 import { fromHtmlIsomorphic } from 'hast-util-from-html-isomorphic';
-import { visitParents } from 'unist-util-visit-parents';
+import { walk } from './walk';
 
 type Highlight = (code: string, lang: string, meta: string | undefined) => Promise<Element>;
 
@@ -84,7 +84,7 @@ function holdsCode(html: string, code: string): boolean {
 /** `<pre><code class="language-x">` blocks, as Astro's highlightCodeBlocks finds them. */
 function codeBlocks(tree: Root, excluded: readonly string[]) {
   const found: { code: Element; language: string; pre: Element; parent: Root | Element }[] = [];
-  visitParents(tree, 'element', (node: Element, ancestors) => {
+  walk(tree, 'element', (node, _index, _parent, ancestors) => {
     if (node.tagName !== 'code') return;
     const pre = ancestors.at(-1);
     if (pre?.type !== 'element' || pre.tagName !== 'pre' || pre.children.length !== 1) return;

@@ -1,5 +1,5 @@
 import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { walk } from './walk';
 
 const DISPLAY_MATH = '<span class="katex-display">';
 
@@ -12,7 +12,7 @@ const DISPLAY_MATH = '<span class="katex-display">';
  */
 export function rehypeScrollRegions() {
   return (tree: Root) => {
-    visit(tree, (node) => {
+    walk(tree, (node) => {
       if (node.type === 'element') {
         const element = node as Element;
         const classes = Array.isArray(element.properties.className) ? element.properties.className : [];

@@ -8,7 +8,7 @@
  */
 import { retext } from 'retext';
 import smartypants from 'retext-smartypants';
-import { visit } from 'unist-util-visit';
+import { walk } from './walk';
 import type { Root } from 'mdast';
 import type { Node, Parent } from 'unist';
 
@@ -33,7 +33,8 @@ export function remarkSmartypantsFast() {
   return (tree: Root | Node) => {
     let all = '';
     const nodes: Node[] = [];
-    visit(tree, check, (node: Node) => {
+    walk(tree, (node: Node, index, parent) => {
+      if (!check(node, index, parent)) return;
       if (isLiteral(node)) all += node.type === 'text' ? node.value : 'A'.repeat(node.value.length);
       else all += ' ';
       nodes.push(node);
