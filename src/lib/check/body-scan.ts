@@ -12,7 +12,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
-import { visit } from 'unist-util-visit';
+import { walk } from '../markdown/walk';
 import type { Root } from 'mdast';
 
 export interface BodyFormula {
@@ -45,7 +45,7 @@ export function scanBody(body: string): BodyScan {
 /** The scan of a body already parsed with GFM and remark-math, before any plugin changed the tree. */
 export function bodyScanOfTree(tree: Root): BodyScan {
   const scan: BodyScan = { formulas: [], rootLinks: [], hasCode: false, hasMath: false };
-  visit(tree, (node) => {
+  walk(tree, (node) => {
     const line = node.position?.start.line ?? 1;
     switch (node.type) {
       case 'code':
