@@ -69,7 +69,7 @@ export function renderBuildSection(results: string, history: BenchEntry[]): stri
   const lines = [
     START,
     '',
-    `Machine of the latest run: ${m.cpus} × ${m.model}, ${(m.memory / 2 ** 30).toFixed(0)} GiB, Node ${m.node}; medians of ${latest.runs} runs; load average is the 1-minute figure before → after the run (the machine is shared with other workers).`,
+    `Machine of the latest run: ${m.cpus} × ${m.model}, ${(m.memory / 2 ** 30).toFixed(0)} GiB, Node ${m.node}${m.nodeOptions ? ` (NODE_OPTIONS=${m.nodeOptions})` : ''}; medians of ${latest.runs} runs; load average is the 1-minute figure before → after the run (the machine is shared with other workers).`,
     '',
     ...timeRows(history),
     '',

@@ -49,7 +49,7 @@ export interface SizeResult {
 export interface BenchEntry {
   label: string;
   date: string;
-  machine: { cpus: number; model: string; memory: number; node: string; loadBefore: number[]; loadAfter: number[] };
+  machine: { cpus: number; model: string; memory: number; node: string; nodeOptions?: string; loadBefore: number[]; loadAfter: number[] };
   runs: number;
   sizes: SizeResult[];
 }
@@ -152,7 +152,7 @@ async function main() {
   const entry: BenchEntry = {
     label: LABEL,
     date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
-    machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', memory: totalmem(), node: process.version, loadBefore, loadAfter: loadavg() },
+    machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', memory: totalmem(), node: process.version, nodeOptions: process.env.NODE_OPTIONS ?? '', loadBefore, loadAfter: loadavg() },
     runs: RUNS,
     sizes,
   };

@@ -19,7 +19,9 @@ export function noteRendering(notes: NoteRenderer): AstroIntegration {
         if (command === 'build') notes.freezeTargets();
         const store = contentStoreFile({ command, cacheDir: fileURLToPath(config.cacheDir), root: fileURLToPath(config.root) });
         if (dropStoreIfStale(store, notes.storeDigest())) logger.info('The Markdown pipeline or the links between notes changed: every note is checked against the note cache again');
-        notes.prefetch();
+        const sent = notes.prefetch();
+        // The garden check then waits for their parse of each note: say what the build is doing meanwhile.
+        if (sent > 0) logger.info(`Rendering ${sent} note${sent === 1 ? '' : 's'} on worker threads`);
       },
       // Runs once the content is loaded: a note that failed to render would otherwise be a page without its text.
       'astro:build:start': () => {
