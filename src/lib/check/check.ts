@@ -15,6 +15,7 @@ import { checkGardenLinks, type LinkCheckOptions } from './links';
 import type { LinkTarget } from '../links/targets';
 import { classifyGardenPath, type GardenPathKind } from '../paths';
 import { shiftScan, trimBody, type BodyScan } from './body-scan';
+import { textHash } from '../text-memo';
 import { directMemo, type CheckMemo } from './memo';
 import { checkRootLink, editDistance, FIXED_PAGES, siteUrls, type SiteEntries } from './site-pages';
 import type { Utf8Error } from './utf8';
@@ -75,6 +76,8 @@ export interface LocalCheck {
   /** The data once the schema accepted it. */
   valid?: Record<string, unknown> | undefined;
   scan?: BodyScan | undefined;
+  /** The body as trimBody gives it: its textHash, and the lines dropped at its top. */
+  trimmedBody?: { key: string; offset: number } | undefined;
 }
 
 /** Where LocalChecks are kept between runs; `get` answers only for a file whose text is the one checked. */
@@ -107,12 +110,9 @@ export function checkGarden(files: readonly GardenFile[], options: CheckOptions 
     const known = options.files?.get(file);
     const local = known ?? checkFileAlone(file, kind, options);
     options.files?.set(file, local);
-    const entry: ParsedEntry | undefined = local.parsed ? { file, kind, data: local.parsed.data, lines: linesOf(file), yamlRange: local.parsed.yamlRange } : undefined;
+    const entry = local.parsed ? parsedEntry(file, kind, local.parsed) : undefined;
     // The body memo keeps only what a run used: a body known here would otherwise be parsed again once these results go stale.
-    if (known && entry && local.scan) {
-      const { text, offset } = trimBody(bodyOf(entry));
-      options.memo?.keep?.(text, shiftScan(local.scan, -offset));
-    }
+    if (known && local.scan && local.trimmedBody) options.memo?.keep?.(local.trimmedBody.key, shiftScan(local.scan, -local.trimmedBody.offset));
     locals.push({ file, local, entry });
   }
 
@@ -134,6 +134,20 @@ export function checkGarden(files: readonly GardenFile[], options: CheckOptions 
   problems.push(...checkGardenLinks(files, { allowDrafts: options.allowDrafts ?? false }, options.linkTargets));
   checkBodyScans(parsed, scans, valid, options, report);
   return problems;
+}
+
+/** An entry whose lines are split only when a report needs a line number: most files of a garden are taken from memory and need none. */
+function parsedEntry(file: GardenFile, kind: GardenPathKind, parsed: NonNullable<LocalCheck['parsed']>): ParsedEntry {
+  let lines: string[] | undefined;
+  return {
+    file,
+    kind,
+    data: parsed.data,
+    yamlRange: parsed.yamlRange,
+    get lines() {
+      return (lines ??= linesOf(file));
+    },
+  };
 }
 
 function bodyOf(entry: ParsedEntry): string {
@@ -161,7 +175,9 @@ export function checkFileAlone(file: GardenFile, kind: GardenPathKind, options: 
   if (!entry) return local;
   local.parsed = { data: entry.data, yamlRange: entry.yamlRange };
   local.valid = validateSchema(entry, into(local.schema));
-  local.scan = checkBody(entry, into(local.body), options.memo ?? directMemo, options.scans);
+  const body = checkBody(entry, into(local.body), options.memo ?? directMemo, options.scans);
+  local.scan = body?.scan;
+  local.trimmedBody = body?.trimmed;
   return local;
 }
 
@@ -280,14 +296,14 @@ function checkCrossReferences(parsed: readonly ParsedEntry[], valid: Map<ParsedE
     const data = valid.get(entry) as { part: string; chapter: number } | undefined;
     if (!data) continue;
     const folder = entry.file.path.split('/')[1] ?? '';
-    const partLine = findYamlLine(entry.lines, ['part'], ...entry.yamlRange);
+    const partLine = () => findYamlLine(entry.lines, ['part'], ...entry.yamlRange);
     if (!partsData) {
       // A parts.yaml that does not parse or validate is reported once, not again for every chapter.
-      if (!hasPartsFile) report(entry.file, 'part', `names part "${data.part}", but the garden has no parts.yaml (expected a parts.yaml listing the parts)`, partLine);
+      if (!hasPartsFile) report(entry.file, 'part', `names part "${data.part}", but the garden has no parts.yaml (expected a parts.yaml listing the parts)`, partLine());
     } else if (!partIds.has(data.part)) {
-      report(entry.file, 'part', `expected one of the parts in parts.yaml (${[...partIds].map((id) => `"${id}"`).join(', ')}), got "${data.part}"`, partLine);
+      report(entry.file, 'part', `expected one of the parts in parts.yaml (${[...partIds].map((id) => `"${id}"`).join(', ')}), got "${data.part}"`, partLine());
     } else if (data.part !== folder) {
-      report(entry.file, 'part', `expected "${folder}" (the folder the chapter is in), got "${data.part}"`, partLine);
+      report(entry.file, 'part', `expected "${folder}" (the folder the chapter is in), got "${data.part}"`, partLine());
     }
     const numbers = numbersByPart.get(data.part) ?? new Map<number, ParsedEntry>();
     const clash = numbers.get(data.chapter);
@@ -308,11 +324,11 @@ function checkCrossReferences(parsed: readonly ParsedEntry[], valid: Map<ParsedE
 }
 
 /** What only the Markdown body can get wrong: formulas KaTeX rejects and code-fence languages Shiki lacks. */
-function checkBody(entry: ParsedEntry, report: Report, memo: CheckMemo, scans?: BodyScans): BodyScan | undefined {
+function checkBody(entry: ParsedEntry, report: Report, memo: CheckMemo, scans?: BodyScans): { scan: BodyScan; trimmed: { key: string; offset: number } } | undefined {
   if (entry.kind === 'parts' || entry.kind === 'quiz') return undefined;
   const bodyStart = entry.yamlRange[1] + 1;
   const body = bodyOf(entry);
-  const scan = scanOf(body, memo, scans);
+  const { scan, trimmed } = scanOf(body, memo, scans);
   for (const formula of scan.formulas) {
     const reason = memo.katexFailure(formula.value, formula.display);
     if (reason === undefined) continue;
@@ -323,15 +339,16 @@ function checkBody(entry: ParsedEntry, report: Report, memo: CheckMemo, scans?: 
       report(entry.file, 'code', `unknown code-fence language "${lang}" (rendered as plain text; expected a Shiki language such as python, ts, bash or text)`, line, 'warning');
     }
   }
-  return scan;
+  return { scan, trimmed };
 }
 
 /** The body's scan, its lines counted from the body as written: a render worker's, else a remembered one, else parsed here. */
-function scanOf(body: string, memo: CheckMemo, scans?: BodyScans): BodyScan {
+function scanOf(body: string, memo: CheckMemo, scans?: BodyScans): { scan: BodyScan; trimmed: { key: string; offset: number } } {
   const { text, offset } = trimBody(body);
+  const trimmed = { key: textHash(text), offset };
   const made = scans?.get(text);
-  if (made) memo.keep?.(text, made);
-  return shiftScan(made ?? memo.scanBody(text), offset);
+  if (made) memo.keep?.(trimmed.key, made);
+  return { scan: shiftScan(made ?? memo.scanBody(text), offset), trimmed };
 }
 
 /** A file over the size limit or not in UTF-8 is reported once and not parsed. */

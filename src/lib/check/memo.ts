@@ -15,8 +15,8 @@ import { katexFailure } from './math';
 export interface CheckMemo {
   scanBody(body: string): BodyScan;
   katexFailure(formula: string, displayMode: boolean): string | undefined;
-  /** Keeps a body's scan and formulas for the next run although this one took them from elsewhere (file-results.ts). */
-  keep?(body: string, scan: BodyScan): void;
+  /** Keeps a body's scan and formulas for the next run although this one took them from elsewhere (file-results.ts, a render worker); `bodyKey` is the body's textHash. */
+  keep?(bodyKey: string, scan: BodyScan): void;
 }
 
 /** No memory: what the checker does without a cache folder. */
@@ -61,8 +61,8 @@ export class FileCheckMemo implements CheckMemo {
     return reason;
   }
 
-  keep(body: string, scan: BodyScan): void {
-    this.used.scans[textHash(body)] = scan;
+  keep(bodyKey: string, scan: BodyScan): void {
+    this.used.scans[bodyKey] = scan;
     for (const formula of scan.formulas) {
       const key = `${formula.display ? 'D' : 'I'}${formula.value}`;
       const known = this.stored.formulas[key];
