@@ -58,6 +58,16 @@ describe('the render pool', () => {
     expect(pool.scans[3]?.formulas).toEqual([{ value: '\\frac{a}{b', display: false, line: 1 }]);
   }, 60_000);
 
+  it('fails the notes it has not rendered when stopped, so nothing waits for them', async () => {
+    const { setup, jobs } = setting(40);
+    const pool = new RenderPool(SCRIPT, setup, jobs, 1, async () => {});
+    pool.stop();
+    const outcomes = await Promise.allSettled(pool.results);
+    const stopped = outcomes.filter((o) => o.status === 'rejected');
+    expect(stopped.length).toBeGreaterThan(0);
+    expect((stopped[0] as PromiseRejectedResult).reason.message).toMatch(/stopped before this note was rendered/);
+  }, 60_000);
+
   it('renders every note in the main thread when its workers cannot start', async () => {
     const { setup, jobs } = setting(5);
     const broken = join(dirs[0]!, 'broken-worker.mjs');

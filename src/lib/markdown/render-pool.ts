@@ -74,7 +74,7 @@ export class RenderPool {
     this.outcomes[index] = undefined;
     if (error) outcome.reject(error);
     else outcome.resolve();
-    if (--this.left === 0) this.stop();
+    if (--this.left === 0) this.terminate();
   }
 
   private onWorkerError(error: Error) {
@@ -82,13 +82,24 @@ export class RenderPool {
     console.warn(`[garden] a render worker failed (${error.message}); rendering the remaining notes in the main thread`);
     // No worker takes another note; the ones not yet done are rendered here (a note a live worker is on may be rendered twice, to the same result).
     Atomics.store(this.next, 0, this.jobs.length);
-    this.stop();
+    this.terminate();
     this.outcomes.forEach((outcome, index) => {
       if (outcome) this.fallback(this.jobs[index]!).then(() => this.settle(index, undefined), (failure: Error) => this.settle(index, failure));
     });
   }
 
+  /**
+   * Ends the workers; a note not yet rendered fails, so nothing that awaits it
+   * (a render, the garden check's wait for the scans) waits for ever.
+   */
   stop() {
+    this.terminate();
+    this.outcomes.forEach((outcome, index) => {
+      if (outcome) this.settle(index, new Error('the render pool was stopped before this note was rendered'));
+    });
+  }
+
+  private terminate() {
     for (const worker of this.workers) void worker.terminate();
     this.workers = [];
   }
