@@ -8,11 +8,8 @@
  * (bodyScanOfTree) and hand the result to the checker, which then parses only
  * what no worker did.
  */
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
-import remarkMath from 'remark-math';
 import { walk } from '../markdown/walk';
+import { parseMarkdown } from '../markdown/parse';
 import type { Root } from 'mdast';
 
 export interface BodyFormula {
@@ -30,8 +27,6 @@ export interface BodyScan {
   hasMath: boolean;
 }
 
-// The note pipeline's syntax, in its order (note-pipeline.ts): the same text gives the same tree.
-const parser = unified().use(remarkParse).use(remarkGfm).use(remarkMath);
 const HREF = /\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|\{\s*["'`]([^"'`]*)["'`]\s*\}|([^\s"'>{}]+))/g;
 
 export function isRootLink(url: string): boolean {
@@ -39,7 +34,8 @@ export function isRootLink(url: string): boolean {
 }
 
 export function scanBody(body: string): BodyScan {
-  return bodyScanOfTree(parser.parse(body) as Root);
+  // The note pipeline's parser (note-pipeline.ts): the same text gives the same tree.
+  return bodyScanOfTree(parseMarkdown(body));
 }
 
 /** The scan of a body already parsed with GFM and remark-math, before any plugin changed the tree. */

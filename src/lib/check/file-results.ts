@@ -17,9 +17,7 @@ export function fileResultsDigest(projectRoot: string, maxBytes: number): string
     'node_modules/katex/package.json',
     'node_modules/js-yaml/package.json',
     'node_modules/zod/package.json',
-    'node_modules/remark-math/package.json',
-    'node_modules/remark-gfm/package.json',
-    'node_modules/micromark/package.json',
+    'node_modules/satteri/package.json',
     'node_modules/shiki/package.json',
   ]);
   return `${code} ${maxBytes}`;

@@ -30,7 +30,7 @@ interface Stored {
 
 /** The versions whose change makes stored results stale: the checker's parser and KaTeX, and the files that use them. */
 function memoDigest(projectRoot: string): string {
-  return filesDigest(projectRoot, ['src/lib/check/body-scan.ts', 'src/lib/check/math.ts', 'node_modules/katex/package.json', 'node_modules/remark-math/package.json', 'node_modules/remark-gfm/package.json', 'node_modules/micromark/package.json']);
+  return filesDigest(projectRoot, ['src/lib/check/body-scan.ts', 'src/lib/markdown/parse.ts', 'src/lib/check/math.ts', 'node_modules/katex/package.json', 'node_modules/satteri/package.json']);
 }
 
 export class FileCheckMemo implements CheckMemo {

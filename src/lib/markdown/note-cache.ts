@@ -32,7 +32,7 @@ export interface CachedNote extends NoteMeta {
 }
 
 /** The packages whose versions change rendered HTML. */
-const PACKAGES = ['@astrojs/markdown-remark', 'katex', 'shiki', 'remark-math', 'rehype-katex', 'remark-gfm', 'remark-smartypants', 'remark-rehype', 'rehype-stringify', 'rehype-raw', 'unified', 'remark-parse'];
+const PACKAGES = ['@astrojs/markdown-remark', 'katex', 'shiki', 'remark-math', 'rehype-katex', 'satteri', 'remark-smartypants', 'remark-rehype', 'rehype-stringify', 'rehype-raw', 'unified'];
 
 /** A digest of the pipeline itself: its source files (src/lib/markdown, src/lib/links, search/text.ts), the packages' versions and the base path. */
 export function pipelineDigest(projectRoot: string, base: string): string {

@@ -3,6 +3,7 @@
  * same order, as Astro's unified processor (remark-parse, GFM, smartypants,
  * the project's remark plugins, remark-rehype, Shiki, the project's rehype
  * plugins, heading ids, stringify), with changes that only make it faster:
+ * Sätteri's native parser gives the tree remark-parse would (parse.ts);
  * formulas are typeset by rehypeKatexRaw (KaTeX's HTML kept as a string);
  * rehype-raw — which re-parses the whole tree through an HTML parser — runs
  * only for a note whose Markdown holds raw HTML; smartypants skips text it
@@ -11,8 +12,6 @@
  * (src/lib/markdown/plugins.ts).
  */
 import { unified, type Plugin } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
 import remarkRehype from 'remark-rehype';
 import rehypeRaw from 'rehype-raw';
 import rehypeStringify from 'rehype-stringify';
@@ -29,6 +28,7 @@ import { rehypePlugins as projectRehypePlugins, remarkPluginsFor, shikiConfig } 
 import type { RemarkLinksOptions } from '../links/remark-links';
 import { remarkSearchText, searchTextOf, type NoteSearchKind, type NoteSearchText } from './note-search';
 import { bodyScanOfTree, type BodyScan } from '../check/body-scan';
+import { remarkNativeParse } from './parse';
 
 export interface RenderedNote {
   html: string;
@@ -79,8 +79,8 @@ export function noteRehypePlugins(plugins: RehypePlugins = projectRehypePlugins)
 
 /** `engine`: Shiki's regex engine (rehype-note-shiki.ts); JavaScript pays off from a few dozen notes on. */
 export function createNotePipeline(links: RemarkLinksOptions | undefined, engine: RegexEngine = 'javascript') {
-  // remarkBodyScan and remarkSearchText first: they read the tree as parsed (remark-gfm and remark-math only add syntax).
-  const processor = unified().use(remarkParse).use(remarkGfm).use(remarkBodyScan).use(remarkSearchText).use(remarkSmartypantsFast);
+  // remarkBodyScan and remarkSearchText first: they read the tree as parsed (remark-math, in remarkPluginsFor, only adds syntax, which remarkNativeParse reads).
+  const processor = unified().use(remarkNativeParse).use(remarkBodyScan).use(remarkSearchText).use(remarkSmartypantsFast);
   const use = (list: RemarkPlugins | RehypePlugins) => {
     for (const entry of list) {
       const [plugin, options] = Array.isArray(entry) ? entry : [entry, undefined];

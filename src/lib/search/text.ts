@@ -4,15 +4,9 @@
  * finds the bit that uses it); math, HTML tags, MDX imports and Markdown
  * punctuation are stripped. Pure: the search index builder and its tests use it.
  */
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
-import remarkMath from 'remark-math';
 import GithubSlugger from 'github-slugger';
 import type { Heading as MdastHeading, Nodes, Root, RootContent } from 'mdast';
-
-// The same syntax as the note pipeline's, so a note's text can be taken from the tree it renders (textOfTree).
-const parser = unified().use(remarkParse).use(remarkGfm).use(remarkMath);
+import { parseMarkdown } from '../markdown/parse';
 
 /** A heading as the page renders it: Astro's `render(entry).headings`. */
 export interface RenderedHeading {
@@ -127,8 +121,9 @@ function headingText(node: Nodes): string {
   return '';
 }
 
+// The note pipeline's parser, so a note's text can be taken from the tree it renders (textOfTree).
 function parse(body: string, mdx: boolean): Root {
-  return parser.parse(prepare(body, mdx)) as Root;
+  return parseMarkdown(prepare(body, mdx));
 }
 
 /** The whole body as one line of plain text. */
