@@ -81,33 +81,45 @@ export function relatedNotes(target: LinkTarget, all: Iterable<LinkTarget>, max 
  */
 export function relatedNotesForAll(targets: ReadonlyMap<string, LinkTarget>, max = 5): Map<string, NoteRef[]> {
   const all = [...targets.values()];
-  const position = new Map(all.map((target, index) => [target, index]));
   const byDateAndTitle = (a: LinkTarget, b: LinkTarget) => compareNewestFirst(a.date as IsoDate | undefined, b.date as IsoDate | undefined) || a.title.localeCompare(b.title);
   // Notes the comparison cannot tell apart share a rank; relatedNotes keeps them in the garden's order, and so does this.
-  const rank = new Map<LinkTarget, number>();
-  [...all].sort(byDateAndTitle).forEach((target, index, sorted) => {
-    const previous = sorted[index - 1];
-    rank.set(target, previous && byDateAndTitle(previous, target) === 0 ? rank.get(previous)! : index);
+  const rank = new Int32Array(all.length);
+  const sorted = all.map((_, index) => index).sort((a, b) => byDateAndTitle(all[a]!, all[b]!) || a - b);
+  sorted.forEach((index, place) => {
+    const previous = sorted[place - 1];
+    rank[index] = previous !== undefined && byDateAndTitle(all[previous]!, all[index]!) === 0 ? rank[previous]! : place;
   });
-  const byTag = new Map<string, LinkTarget[]>();
-  for (const target of all) {
+  const byTag = new Map<string, number[]>();
+  all.forEach((target, index) => {
     for (const tag of target.tags) {
       const list = byTag.get(tag) ?? [];
-      list.push(target);
+      list.push(index);
       byTag.set(tag, list);
     }
-  }
+  });
+  // Numbers in typed arrays and a running top `max` instead of sorting every candidate: this runs on every build.
+  const shared = new Int32Array(all.length);
+  const before = (a: number, b: number) => shared[a]! - shared[b]! > 0 || (shared[a] === shared[b] && (rank[a]! < rank[b]! || (rank[a] === rank[b] && a < b)));
   const related = new Map<string, NoteRef[]>();
-  for (const target of all) {
-    const shared = new Map<LinkTarget, number>();
+  all.forEach((target, self) => {
+    const candidates: number[] = [];
     for (const tag of new Set(target.tags)) {
-      for (const other of byTag.get(tag) ?? []) if (other.key !== target.key) shared.set(other, (shared.get(other) ?? 0) + 1);
+      for (const other of byTag.get(tag) ?? []) {
+        if (other === self) continue;
+        if (shared[other] === 0) candidates.push(other);
+        shared[other]!++;
+      }
     }
-    const list = [...shared]
-      .sort(([a, sa], [b, sb]) => sb - sa || rank.get(a)! - rank.get(b)! || position.get(a)! - position.get(b)!)
-      .slice(0, max)
-      .map(([other]) => refOf(other));
-    related.set(target.key, list);
-  }
+    const best: number[] = [];
+    for (const other of candidates) {
+      if (best.length === max && !before(other, best[max - 1]!)) continue;
+      let at = best.length;
+      while (at > 0 && before(other, best[at - 1]!)) at--;
+      best.splice(at, 0, other);
+      if (best.length > max) best.pop();
+    }
+    for (const other of candidates) shared[other] = 0;
+    related.set(target.key, best.map((index) => refOf(all[index]!)));
+  });
   return related;
 }
