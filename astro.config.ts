@@ -1,7 +1,6 @@
 import type { AstroUserConfig } from 'astro';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { unified } from '@astrojs/markdown-remark';
 import { remarkPluginsFor, rehypePlugins, shikiConfig } from './src/lib/markdown/plugins';
 import { createLinkTargetsProvider } from './src/lib/links/provider';
 import { linkFactsDigest } from './src/lib/links/facts-memo';
@@ -12,6 +11,7 @@ import { maxBytesFromEnv } from './src/lib/check/limits';
 import { noteRendering } from './src/integrations/note-render';
 import { keepOutput } from './src/integrations/keep-output';
 import { gardenProcessor, NoteRenderer } from './src/lib/markdown/note-renderer';
+import { lazyUnified } from './src/lib/markdown/lazy-unified';
 import { resolve } from 'node:path';
 import { siteConfig } from './src/site.config';
 import { codeDigest } from './src/lib/page-cache';
@@ -52,7 +52,7 @@ export default {
   outDir: process.env.GARDEN_OUT_DIR ?? './dist',
   cacheDir,
   markdown: {
-    processor: gardenProcessor(unified({ remarkPlugins: remarkPluginsFor({ targets: linkTargets, contentDir }), rehypePlugins }), notes),
+    processor: gardenProcessor(lazyUnified({ remarkPlugins: remarkPluginsFor({ targets: linkTargets, contentDir }), rehypePlugins }), notes),
     shikiConfig,
   },
   integrations: [noteRendering(notes), gardenCheck({ contentDir, base: siteConfig.base, garden: linkTargets.snapshot, scans: () => notes.bodyScans() }), mdx(), sitemap(), keepOutput()],

@@ -16,7 +16,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseFrontmatter, type unified } from '@astrojs/markdown-remark';
+// Astro's own front-matter split, from the package Astro's content layer takes it from (not @astrojs/markdown-remark, which loads much more).
+import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { linkTargetsDigest, type LinkTarget } from '../links/targets';
 import type { GardenSnapshot } from '../links/provider';
 import { isGardenNote, NoteCache, pipelineDigest, type CachedNote } from './note-cache';
@@ -26,6 +27,7 @@ import { RenderPool, type PoolJob } from './render-pool';
 import { createNotePipeline } from './note-pipeline';
 import { searchKindOf } from './note-search';
 import type { BodyScan } from '../check/body-scan';
+import type { UnifiedProcessor } from './lazy-unified';
 
 export interface NoteRendererOptions {
   contentDir: string;
@@ -226,8 +228,6 @@ export class NoteRenderer {
   }
 }
 
-type UnifiedProcessor = ReturnType<typeof unified>;
-
 /**
  * Astro's `unified()` processor with the garden's notes rendered by
  * NoteRenderer: the content store gets the note's headings and the path of its
@@ -237,11 +237,12 @@ export function gardenProcessor(inner: UnifiedProcessor, notes: NoteRenderer): U
   return {
     ...inner,
     async createRenderer(shared) {
-      const fallback = await inner.createRenderer(shared);
+      // Astro's renderer only for a file that is not a garden note: none in most gardens.
+      let fallback: ReturnType<UnifiedProcessor['createRenderer']> | undefined;
       return {
         async render(content, options) {
           const filePath = options?.fileURL ? fileURLToPath(options.fileURL) : undefined;
-          if (!filePath || !notes.isNote(filePath)) return fallback.render(content, options);
+          if (!filePath || !notes.isNote(filePath)) return (await (fallback ??= inner.createRenderer(shared))).render(content, options);
           const note = await notes.render(content, filePath).catch((error: unknown) => {
             notes.failures.push({ filePath, message: error instanceof Error ? error.message : String(error) });
             throw error;

@@ -4,7 +4,8 @@
  */
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
-import { rehypeHeadingIds, type RehypePlugins, type RemarkPlugins, type ShikiConfig } from '@astrojs/markdown-remark';
+import type { RehypePlugins, RemarkPlugins, ShikiConfig } from '@astrojs/markdown-remark';
+import { rehypeHeadingIds } from './rehype-heading-ids';
 import { rehypeMathErrors } from './rehype-math-errors';
 import { rehypeCodeCopy } from './rehype-code-copy';
 import { rehypeHeadingAnchors } from './rehype-heading-anchors';
