@@ -30,3 +30,8 @@ export function pageScripts(outDir: string, page: string): { sources: string[]; 
   const bodies = [...inline, ...sources.map((src) => read(outDir, src.replace(/^\/+/, '')))];
   return { sources, gzipBytes: bodies.reduce((sum, body) => sum + gzipSync(body).length, 0) };
 }
+
+/** Every Markdown note of the sample garden and the test fixtures (paths from the project root): what the pipeline tests run over. */
+export function sampleMarkdownNotes(): string[] {
+  return ['content', 'tests/fixtures'].flatMap((dir) => listFiles(dir).filter((path) => path.endsWith('.md')).map((path) => join(dir, path)));
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { sampleMarkdownNotes } from '../helpers/files';
+import { readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
@@ -53,15 +53,7 @@ describe('parseMarkdown', () => {
   });
 
   it('gives remark-parse’s tree for every note of the sample garden and the fixtures', () => {
-    const notes: string[] = [];
-    const collect = (dir: string) => {
-      for (const entry of readdirSync(dir, { withFileTypes: true })) {
-        if (entry.isDirectory()) collect(join(dir, entry.name));
-        else if (entry.name.endsWith('.md')) notes.push(join(dir, entry.name));
-      }
-    };
-    collect('content');
-    collect('tests/fixtures');
+    const notes = sampleMarkdownNotes();
     expect(notes.length).toBeGreaterThan(100);
     // Whole files, front matter included: it parses as a rule and a heading or paragraph, the same on both sides.
     const different = notes.filter((path) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { sampleMarkdownNotes } from '../helpers/files';
+import { readFileSync } from 'node:fs';
 import { unified } from 'unified';
 import remarkRehype from 'remark-rehype';
 import { VFile } from 'vfile';
@@ -67,15 +67,7 @@ describe('rehypeHeadingIds', () => {
   });
 
   it('gives Astro’s ids and headings for every note of the sample garden and the fixtures', () => {
-    const notes: string[] = [];
-    const collect = (dir: string) => {
-      for (const entry of readdirSync(dir, { withFileTypes: true })) {
-        if (entry.isDirectory()) collect(join(dir, entry.name));
-        else if (entry.name.endsWith('.md')) notes.push(join(dir, entry.name));
-      }
-    };
-    collect('content');
-    collect('tests/fixtures');
+    const notes = sampleMarkdownNotes();
     const different = notes.filter((path) => {
       const tree = hastOf(readFileSync(path, 'utf8'));
       return JSON.stringify(run(rehypeHeadingIds, tree)) !== JSON.stringify(run(astroHeadingIds, tree));
