@@ -13,6 +13,8 @@ import { listingShowsSnippets, LISTING_SNIPPET_LIMIT } from '../../src/lib/listi
 import { ROOT } from '../helpers/build';
 import { markdownToText, splitSections } from '../../src/lib/search/text';
 import { noteSearchText } from '../../src/lib/markdown/note-search';
+import { compactBody, searchBody } from '../../src/lib/search/documents';
+import { terms } from '../../src/lib/search/tokens';
 
 const GARDEN = '/garden';
 const sources = (softmaxTitle = 'Stable softmax', otherTitle = 'Other'): LinkTargetSource[] => [
@@ -74,8 +76,8 @@ describe('the note cache', () => {
 
   it("keeps a note's searchable text beside its HTML when given one", () => {
     const cache = new NoteCache(tempDir(), GARDEN, 'd');
-    const stored = cache.set('abc123', { html: '<p>Hi</p>', headings: [], hasMath: false, search: { text: 'Hi masked_fill' } });
-    expect(JSON.parse(readFileSync(stored.searchPath!, 'utf8'))).toEqual({ text: 'Hi masked_fill' });
+    const stored = cache.set('abc123', { html: '<p>Hi</p>', headings: [], hasMath: false, search: { text: 'Hi masked_fill', terms: ['hi', 'masked_fill', 'masked', 'fill'] } });
+    expect(JSON.parse(readFileSync(stored.searchPath!, 'utf8'))).toEqual({ text: 'Hi masked_fill', terms: ['hi', 'masked_fill', 'masked', 'fill'] });
     expect(cache.get('abc123')).toEqual(stored);
   });
 
@@ -142,7 +144,7 @@ describe('the note renderer', () => {
     expect(readFileSync(viaWorker.htmlPath, 'utf8')).toBe(readFileSync(inThread.htmlPath, 'utf8'));
     // Both worked out the same searchable text, the one the search index would otherwise compute from the body.
     expect(readFileSync(viaWorker.searchPath!, 'utf8')).toBe(readFileSync(inThread.searchPath!, 'utf8'));
-    expect(JSON.parse(readFileSync(inThread.searchPath!, 'utf8'))).toEqual({ text: markdownToText('Formula $x^2$ and [[b]].') });
+    expect(JSON.parse(readFileSync(inThread.searchPath!, 'utf8'))).toEqual(searchBody(markdownToText('Formula $x^2$ and [[b]].')));
     pooled.stopPool();
   }, 60_000);
 
@@ -228,9 +230,11 @@ describe("a note's searchable text", () => {
   const body = 'Intro with `masked_fill`.\n\n## Scores\n\nScale by $\\sqrt{d}$.\n\n### Masking\n\nSet future positions to minus infinity.';
   const headings = [{ depth: 2, slug: 'scores-custom', text: 'Scores' }, { depth: 3, slug: 'masking', text: 'Masking' }];
 
-  it('is one text for bits and shorts', () => {
-    expect(noteSearchText('bits/a.md', body, headings)).toEqual({ text: markdownToText(body) });
-    expect(noteSearchText('shorts/a.md', body, headings)).toEqual({ text: markdownToText(body) });
+  it('is one text for bits and shorts, compacted as the search index keeps it, with its terms', () => {
+    const expected = { text: compactBody(markdownToText(body)), terms: terms(compactBody(markdownToText(body))) };
+    expect(noteSearchText('bits/a.md', body, headings)).toEqual(expected);
+    expect(noteSearchText('shorts/a.md', body, headings)).toEqual(expected);
+    expect(expected.terms).toContain('masked_fill');
   });
 
   it('is split at the rendered headings for chapters, keeping their slugs', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import Fuse from 'fuse.js/basic';
 import { gardenUrls } from '../../src/lib/urls';
-import { bitDocument, chapterDocuments, collectionDocuments, compactBody, factDocuments, shortDocument, type SearchSource } from '../../src/lib/search/documents';
+import { bitDocument, chapterDocuments, collectionDocuments, compactBody, factDocuments, searchBody, shortDocument, type SearchSource } from '../../src/lib/search/documents';
+import { markdownToText } from '../../src/lib/search/text';
 import { buildSearchIndex, decodePostings, documentTerms, type SearchIndexJson } from '../../src/lib/search/build-index';
 import { exactQuality, SearchEngine, searchEverywhere } from '../../src/lib/search/engine';
 import { highlight } from '../../src/lib/search/highlight';
@@ -47,6 +48,26 @@ const indexOf = (collection: 'bits' | 'shorts' | 'chapters' | 'facts'): SearchIn
 const engine = (collection: 'bits' | 'shorts' | 'chapters' | 'facts') => new SearchEngine(indexOf(collection), Fuse);
 
 describe('search documents', () => {
+  it('give the same index from the body the note cache keeps (compacted text and terms) as from the Markdown', () => {
+    const long = `${'The attention scores stay finite when the logits are shifted by their maximum. '.repeat(60)} masked_fill maskedFill`;
+    const withBodies: SearchSource = { ...source, bits: [...source.bits, { item: bit('long', 'Long', ['numerics']), body: long }] };
+    const kept: SearchSource = {
+      ...withBodies,
+      bits: withBodies.bits.map((entry) => ({ ...entry, kept: searchBody(markdownToText(entry.body)) })),
+      shorts: withBodies.shorts.map((entry) => ({ ...entry, kept: searchBody(markdownToText(entry.body)) })),
+    };
+    for (const collection of ['bits', 'shorts'] as const) {
+      const fromMarkdown = collectionDocuments(collection, withBodies, urls);
+      const fromKept = collectionDocuments(collection, kept, urls);
+      expect(fromKept.map(({ bodyTerms: _, ...doc }) => doc)).toEqual(fromMarkdown);
+      expect(fromKept.every((doc) => doc.bodyTerms !== undefined)).toBe(true);
+      expect(buildSearchIndex(collection, fromKept, Fuse.createIndex)).toEqual(buildSearchIndex(collection, fromMarkdown, Fuse.createIndex));
+    }
+    // An older cache kept the plain text only: the document compacts it as before.
+    const plain = markdownToText(long);
+    expect(bitDocument(withBodies.bits[3]!.item, long, urls, undefined, { text: plain })).toEqual(bitDocument(withBodies.bits[3]!.item, long, urls));
+  });
+
   it('describe a bit with its url under the base path, why it matters and the plain text of its body', () => {
     const doc = bitDocument(source.bits[0]!.item, CAUSAL, urls);
     expect(doc).toMatchObject({ collection: 'bits', id: 'causal-mask', url: '/garden/bits/causal-mask/', title: 'Causal mask', tags: ['pytorch', 'attention'], summary: 'A decoder must not see the future.', date: '2026-01-02' });

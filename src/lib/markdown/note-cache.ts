@@ -34,10 +34,10 @@ export interface CachedNote extends NoteMeta {
 /** The packages whose versions change rendered HTML. */
 const PACKAGES = ['@astrojs/markdown-remark', 'katex', 'shiki', 'remark-math', 'rehype-katex', 'satteri', 'remark-smartypants', 'remark-rehype', 'rehype-stringify', 'rehype-raw', 'unified'];
 
-/** A digest of the pipeline itself: its source files (src/lib/markdown, src/lib/links, search/text.ts), the packages' versions and the base path. */
+/** A digest of the pipeline itself: its source files (src/lib/markdown, src/lib/links, src/lib/search), the packages' versions and the base path. */
 export function pipelineDigest(projectRoot: string, base: string): string {
-  // The searchable text kept beside each note comes from search/text.ts.
-  const sources = filesDigest(projectRoot, ['src/lib/markdown', 'src/lib/links', 'src/site.config.ts', 'src/lib/search/text.ts']);
+  // The searchable text and terms kept beside each note come from src/lib/search.
+  const sources = filesDigest(projectRoot, ['src/lib/markdown', 'src/lib/links', 'src/site.config.ts', 'src/lib/search']);
   const hash = createHash('sha256').update(`base ${base}\n${sources}\n`);
   for (const name of PACKAGES) {
     try {

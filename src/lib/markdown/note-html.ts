@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { bodyOf } from '../frontmatter';
 import type { NoteSearchText } from './note-search';
 import type { SplitText } from '../search/text';
+import type { KeptBody } from '../search/documents';
 
 interface RenderedLike {
   rendered?: { metadata?: Record<string, unknown> | undefined } | undefined;
@@ -59,10 +60,10 @@ export function cachedSearchText(entry: RenderedLike): NoteSearchText | undefine
   }
 }
 
-/** A bit's or a short's kept plain text. */
-export function cachedPlainText(entry: RenderedLike): string | undefined {
-  const known = cachedSearchText(entry);
-  return known && 'text' in known ? known.text : undefined;
+/** A bit's or a short's kept body: its compacted plain text and terms (only the text in an older cache). */
+export function cachedSearchBody(entry: RenderedLike): KeptBody {
+  const known = cachedSearchText(entry) as NoteSearchText | { text: string } | undefined;
+  return known && 'text' in known ? known : undefined;
 }
 
 /** A chapter's kept text, split at its headings. */

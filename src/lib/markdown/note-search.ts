@@ -8,9 +8,10 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import type { MarkdownHeading } from '@astrojs/markdown-remark';
 import { anchorSections, markdownToText, sectionsOfTree, splitSections, textOfTree, type SectionDrafts, type SplitText } from '../search/text';
+import { searchBody, type SearchBody } from '../search/documents';
 
-/** Bits and shorts are searched as one text; chapters by section (their h2/h3). */
-export type NoteSearchText = { text: string } | { split: SplitText };
+/** Bits and shorts are searched as one text, kept compacted and with its terms; chapters by section (their h2/h3). */
+export type NoteSearchText = SearchBody | { split: SplitText };
 
 export type NoteSearchKind = 'text' | 'split';
 
@@ -21,7 +22,7 @@ export function searchKindOf(gardenPath: string): NoteSearchKind {
 
 /** The searchable text of a note's Markdown, parsed on its own: what remarkSearchText gives without a second parse. */
 export function noteSearchText(gardenPath: string, body: string, headings: readonly MarkdownHeading[]): NoteSearchText {
-  return searchKindOf(gardenPath) === 'split' ? { split: splitSections(body, { rendered: headings }) } : { text: markdownToText(body) };
+  return searchKindOf(gardenPath) === 'split' ? { split: splitSections(body, { rendered: headings }) } : searchBody(markdownToText(body));
 }
 
 /**
@@ -33,7 +34,7 @@ export function noteSearchText(gardenPath: string, body: string, headings: reado
 export function remarkSearchText() {
   return (tree: Root, file: VFile) => {
     const kind = file.data.gardenSearchKind;
-    if (kind === 'text') file.data.gardenSearch = { text: textOfTree(tree) };
+    if (kind === 'text') file.data.gardenSearch = searchBody(textOfTree(tree));
     else if (kind === 'split') file.data.gardenSearch = { drafts: sectionsOfTree(tree) };
   };
 }
@@ -47,6 +48,6 @@ export function searchTextOf(file: VFile, headings: readonly MarkdownHeading[]):
 declare module 'vfile' {
   interface DataMap {
     gardenSearchKind: NoteSearchKind;
-    gardenSearch: { text: string } | { drafts: SectionDrafts };
+    gardenSearch: SearchBody | { drafts: SectionDrafts };
   }
 }

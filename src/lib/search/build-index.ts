@@ -67,7 +67,8 @@ export function documentTerms(doc: SearchDocument): Map<string, number> {
   const found = new Map<string, number>();
   const texts: Record<SearchField, string> = { title: doc.title, tags: doc.tags.join(' '), summary: doc.summary ?? '', body: doc.body };
   SEARCH_FIELDS.forEach((field, fieldIndex) => {
-    for (const term of termsOf(texts[field])) if (!found.has(term)) found.set(term, fieldIndex);
+    // A body's terms may come worked out already (SearchDocument.bodyTerms).
+    for (const term of field === 'body' && doc.bodyTerms ? doc.bodyTerms : termsOf(texts[field])) if (!found.has(term)) found.set(term, fieldIndex);
   });
   return found;
 }

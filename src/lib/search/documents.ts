@@ -5,6 +5,10 @@
  */
 import type { BitItem, ChapterItem, ShortItem } from '../garden';
 import { markdownToText, splitSections, type RenderedHeading, type SplitText } from './text';
+import { terms } from './tokens';
+
+/** A body as the note cache keeps it: a SearchBody, or only its plain text in a cache written before the terms were kept. */
+export type KeptBody = { text: string; terms?: readonly string[] | undefined } | undefined;
 
 export const SEARCH_COLLECTIONS = ['bits', 'shorts', 'chapters', 'facts'] as const;
 export type SearchCollection = (typeof SEARCH_COLLECTIONS)[number];
@@ -20,6 +24,8 @@ export interface SearchDocument {
   summary?: string | undefined;
   /** Plain text of the body: no markup, no math, code reduced to its words. */
   body: string;
+  /** `terms(body)`, when already worked out (the note cache keeps them beside a bit's or a short's body). */
+  bodyTerms?: readonly string[] | undefined;
   date?: string | undefined;
   track?: string | undefined;
   /** Where a section or a fact lives, e.g. `Ch 6 · Attention from first principles`. */
@@ -61,10 +67,28 @@ export interface UrlsForSearch {
   chapter: (chapterId: string) => string;
 }
 
-/** The plain text of a body: `text` when the note renderer already worked it out, else from the Markdown. */
-const plainText = (body: string, filePath: string | undefined, text: string | undefined) => text ?? markdownToText(body, { mdx: isMdx(filePath) });
+/**
+ * What a bit's or a short's document holds of its body: its compacted plain
+ * text and that text's terms. The note renderer works them out for every .md
+ * note it renders (note-search.ts) and the note cache keeps them.
+ */
+export interface SearchBody {
+  text: string;
+  terms: readonly string[];
+}
 
-export function bitDocument(item: BitItem, body: string, urls: UrlsForSearch, filePath?: string, text?: string): SearchDocument {
+export function searchBody(plainText: string): SearchBody {
+  const text = compactBody(plainText);
+  return { text, terms: terms(text) };
+}
+
+/** The body as `kept` gives it (a SearchBody, or plain text only from an older cache), else from the Markdown. */
+function bodyFields(body: string, filePath: string | undefined, kept: { text: string; terms?: readonly string[] | undefined } | undefined): Pick<SearchDocument, 'body' | 'bodyTerms'> {
+  if (kept?.terms) return { body: kept.text, bodyTerms: kept.terms };
+  return { body: compactBody(kept?.text ?? markdownToText(body, { mdx: isMdx(filePath) })) };
+}
+
+export function bitDocument(item: BitItem, body: string, urls: UrlsForSearch, filePath?: string, kept?: KeptBody): SearchDocument {
   return {
     collection: 'bits',
     id: item.slug,
@@ -72,12 +96,12 @@ export function bitDocument(item: BitItem, body: string, urls: UrlsForSearch, fi
     title: item.title,
     tags: [...item.tags],
     summary: item.why,
-    body: compactBody(plainText(body, filePath, text)),
+    ...bodyFields(body, filePath, kept),
     date: item.date,
   };
 }
 
-export function shortDocument(item: ShortItem, body: string, urls: UrlsForSearch, filePath?: string, text?: string): SearchDocument {
+export function shortDocument(item: ShortItem, body: string, urls: UrlsForSearch, filePath?: string, kept?: KeptBody): SearchDocument {
   return {
     collection: 'shorts',
     id: item.slug,
@@ -85,7 +109,7 @@ export function shortDocument(item: ShortItem, body: string, urls: UrlsForSearch
     title: item.title,
     tags: [...item.tags],
     summary: item.summary,
-    body: compactBody(plainText(body, filePath, text)),
+    ...bodyFields(body, filePath, kept),
     date: item.date,
     track: item.track,
   };
@@ -155,9 +179,9 @@ export function factDocuments(chapter: ChapterItem, facts: readonly FactSource[]
 
 /** What the search endpoint hands over from loadGarden(): items with their raw bodies. */
 export interface SearchSource {
-  /** `text`: the body's plain text, when already known (the note cache keeps it). */
-  bits: { item: BitItem; body: string; filePath?: string | undefined; text?: string | undefined }[];
-  shorts: { item: ShortItem; body: string; filePath?: string | undefined; text?: string | undefined }[];
+  /** `kept`: the body as the note cache keeps it, when it does. */
+  bits: { item: BitItem; body: string; filePath?: string | undefined; kept?: KeptBody }[];
+  shorts: { item: ShortItem; body: string; filePath?: string | undefined; kept?: KeptBody }[];
   /** `split`: the body split at its headings, when already known. */
   chapters: { item: ChapterItem; body: string; filePath?: string | undefined; headings?: readonly RenderedHeading[] | undefined; split?: SplitText | undefined }[];
   parts: readonly { id: string; title: string }[];
@@ -168,9 +192,9 @@ export interface SearchSource {
 export function collectionDocuments(collection: SearchCollection, source: SearchSource, urls: UrlsForSearch): SearchDocument[] {
   switch (collection) {
     case 'bits':
-      return source.bits.filter(({ item }) => !item.draft).map(({ item, body, filePath, text }) => bitDocument(item, body, urls, filePath, text));
+      return source.bits.filter(({ item }) => !item.draft).map(({ item, body, filePath, kept }) => bitDocument(item, body, urls, filePath, kept));
     case 'shorts':
-      return source.shorts.filter(({ item }) => !item.draft).map(({ item, body, filePath, text }) => shortDocument(item, body, urls, filePath, text));
+      return source.shorts.filter(({ item }) => !item.draft).map(({ item, body, filePath, kept }) => shortDocument(item, body, urls, filePath, kept));
     case 'chapters':
       return source.chapters
         .filter(({ item }) => !item.draft)

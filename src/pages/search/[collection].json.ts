@@ -12,7 +12,7 @@ import { urls } from '../../lib/site-urls';
 import { searchIndexPages } from '../../lib/pages';
 import { collectionDocuments, type SearchCollection, type SearchSource } from '../../lib/search/documents';
 import { buildSearchIndex } from '../../lib/search/build-index';
-import { cachedPlainText, cachedSections, noteBody } from '../../lib/markdown/note-html';
+import { cachedSearchBody, cachedSections, noteBody } from '../../lib/markdown/note-html';
 
 export const getStaticPaths = (async () => searchIndexPages(await loadGarden(), import.meta.env.GARDEN_CODE_DIGEST)) satisfies GetStaticPaths;
 
@@ -20,8 +20,8 @@ export const GET: APIRoute = async ({ params }) => {
   const collection = params.collection as SearchCollection;
   const garden = await loadGarden();
   const source: SearchSource = {
-    bits: collection === 'bits' ? garden.bits.map(({ item, entry }) => ({ item, body: noteBody(entry), filePath: entry.filePath, text: cachedPlainText(entry) })) : [],
-    shorts: collection === 'shorts' ? garden.shorts.map(({ item, entry }) => ({ item, body: noteBody(entry), filePath: entry.filePath, text: cachedPlainText(entry) })) : [],
+    bits: collection === 'bits' ? garden.bits.map(({ item, entry }) => ({ item, body: noteBody(entry), filePath: entry.filePath, kept: cachedSearchBody(entry) })) : [],
+    shorts: collection === 'shorts' ? garden.shorts.map(({ item, entry }) => ({ item, body: noteBody(entry), filePath: entry.filePath, kept: cachedSearchBody(entry) })) : [],
     chapters:
       collection === 'chapters' || collection === 'facts'
         ? await Promise.all(
