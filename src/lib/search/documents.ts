@@ -83,7 +83,7 @@ export function searchBody(plainText: string): SearchBody {
 }
 
 /** The body as `kept` gives it (a SearchBody, or plain text only from an older cache), else from the Markdown. */
-function bodyFields(body: string, filePath: string | undefined, kept: { text: string; terms?: readonly string[] | undefined } | undefined): Pick<SearchDocument, 'body' | 'bodyTerms'> {
+function bodyFields(body: string, filePath: string | undefined, kept: KeptBody): Pick<SearchDocument, 'body' | 'bodyTerms'> {
   if (kept?.terms) return { body: kept.text, bodyTerms: kept.terms };
   return { body: compactBody(kept?.text ?? markdownToText(body, { mdx: isMdx(filePath) })) };
 }
