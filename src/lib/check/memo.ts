@@ -28,9 +28,9 @@ interface Stored {
   formulas: Record<string, string | null>;
 }
 
-/** The versions whose change makes stored results stale: the checker's parser and KaTeX, and the files that use them. */
+/** The versions whose change makes stored results stale: the checker's parser and KaTeX, and the files that use them (the scan walks the tree with walk.ts). */
 function memoDigest(projectRoot: string): string {
-  return filesDigest(projectRoot, ['src/lib/check/body-scan.ts', 'src/lib/markdown/parse.ts', 'src/lib/check/math.ts', 'node_modules/katex/package.json', 'node_modules/satteri/package.json']);
+  return filesDigest(projectRoot, ['src/lib/check/body-scan.ts', 'src/lib/markdown/parse.ts', 'src/lib/markdown/walk.ts', 'src/lib/check/math.ts', 'node_modules/katex/package.json', 'node_modules/satteri/package.json']);
 }
 
 export class FileCheckMemo implements CheckMemo {
