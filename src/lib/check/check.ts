@@ -18,21 +18,11 @@ import { shiftScan, trimBody, type BodyScan } from './body-scan';
 import { textHash } from '../text-memo';
 import { directMemo, type CheckMemo } from './memo';
 import { checkRootLink, editDistance, FIXED_PAGES, siteUrls, type SiteEntries } from './site-pages';
-import type { Utf8Error } from './utf8';
+import type { GardenFile } from '../garden-file';
 import { DEFAULT_MAX_BYTES, formatBytes } from './limits';
 import { countTags, toTagSlug, type TagSlug } from '../tags';
 
-export interface GardenFile {
-  /** Path under the garden folder, with forward slashes: `shorts/kv-cache.md`. */
-  path: string;
-  /** The path shown to the author: `content/shorts/kv-cache.md`. */
-  displayPath: string;
-  text: string;
-  /** Size in bytes on disk; when absent, the UTF-8 length of `text`. */
-  size?: number | undefined;
-  /** Set by the reader when the bytes are not UTF-8 (`text` is then empty). */
-  invalidUtf8?: Utf8Error | undefined;
-}
+export type { GardenFile };
 
 export interface CheckOptions extends Partial<LinkCheckOptions> {
   /** Largest accepted content file, in bytes (default 2 MB). */

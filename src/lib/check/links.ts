@@ -5,7 +5,7 @@ import { resolveFileLink, resolveWikiLink } from '../links/resolve';
 import { buildLinkTargets, type LinkTarget } from '../links/targets';
 import { linkSourcesFromFiles } from '../links/sources';
 import { gardenUrls } from '../urls';
-import type { GardenFile } from './check';
+import type { GardenFile } from '../garden-file';
 
 export interface LinkCheckOptions {
   /** `astro dev` shows drafts, so links to them work there; a production build leaves them out. */

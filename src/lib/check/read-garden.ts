@@ -4,7 +4,7 @@ import { relativeToCwd } from '../display-path';
 import { classifyGardenPath } from '../paths';
 import { decodeUtf8 } from './utf8';
 import { DEFAULT_MAX_BYTES } from './limits';
-import type { GardenFile } from './check';
+import type { GardenFile } from '../garden-file';
 
 export { DEFAULT_MAX_BYTES };
 

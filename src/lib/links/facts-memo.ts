@@ -5,7 +5,7 @@
  * edited files only. Stale while the code that works the facts out changes,
  * so that code's digest guards the whole file.
  */
-import type { GardenFile } from '../check/check';
+import type { GardenFile } from '../garden-file';
 import type { TextMemo } from '../text-memo';
 import { filesDigest } from '../files-digest';
 import { linkSourceOfFile } from './sources';

@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { readGardenFiles } from '../check/read-garden';
-import type { GardenFile } from '../check/check';
+import type { GardenFile } from '../garden-file';
 import type { GardenUrls } from '../urls';
 import { linkFactsOfFiles } from './facts-memo';
 import { TextMemo } from '../text-memo';

@@ -1,5 +1,5 @@
 import { readFrontmatter } from '../frontmatter';
-import type { GardenFile } from '../check/check';
+import type { GardenFile } from '../garden-file';
 import { classifyGardenPath, chapterIdFromPath, slugFromFileName } from '../paths';
 import { normaliseTags } from '../tags';
 import { parseIsoDate } from '../dates';
