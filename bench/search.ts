@@ -11,7 +11,8 @@ import Fuse from 'fuse.js/basic';
 import { gzipSync } from 'node:zlib';
 import { cpus, loadavg } from 'node:os';
 import { generateGarden, generateQueries, type SyntheticEntry, type SyntheticQuery } from './synthetic-garden';
-import { bitDocument, chapterDocuments, factDocuments, shortDocument, SEARCH_COLLECTIONS, type SearchCollection, type SearchDocument } from '../src/lib/search/documents';
+import { chapterDocuments, factDocuments, noteDocument, SEARCH_COLLECTIONS, type SearchCollection, type SearchDocument, type UrlsForSearch } from '../src/lib/search/documents';
+import { bits as bitCollection, shorts as shortCollection } from '../src/lib/collections';
 import { buildSearchIndex, type SearchIndexJson } from '../src/lib/search/build-index';
 import { SearchEngine, searchEverywhere } from '../src/lib/search/engine';
 import { markdownToText } from '../src/lib/search/text';
@@ -24,7 +25,8 @@ const QUERIES = 300;
 const BASELINE_QUERIES = 40;
 const withBaseline = !process.argv.includes('--no-baseline');
 
-const urls = { bit: (s: string) => `/bits/${s}/`, short: (s: string) => `/shorts/${s}/`, chapter: (id: string) => `/cheatsheets/${id}/` };
+// Each note's page as its collection places it, at the site's root.
+const urls: UrlsForSearch = { note: (collection, id) => collection.path(id) };
 
 // --- the garden: 2,000 bits, 1,500 shorts, 167 chapters of 5 sections (1,000 documents), 500 quiz facts
 const SECTIONS_PER_CHAPTER = 5;
@@ -39,20 +41,20 @@ const shorts = entries.filter((e) => e.collection === 'shorts');
 const sections = entries.filter((e) => e.collection === 'chapters');
 const facts = entries.filter((e) => e.collection === 'facts');
 for (const e of bits) {
-  const item: BitItem = { slug: e.slug, title: e.title, tags: e.tags as TagSlug[], why: e.summary, date: e.date as IsoDate };
-  documents.push(bitDocument(item, e.body, urls));
+  const item: BitItem = { id: e.slug, title: e.title, tags: e.tags as TagSlug[], why: e.summary, date: e.date as IsoDate, draft: false };
+  documents.push(noteDocument(bitCollection, item, e.body, urls));
   docIdOf.set(e, { collection: 'bits', id: e.slug });
 }
 for (const e of shorts) {
-  const item: ShortItem = { slug: e.slug, title: e.title, summary: e.summary!, date: e.date as IsoDate, tags: e.tags as TagSlug[], track: e.track };
-  documents.push(shortDocument(item, e.body, urls));
+  const item: ShortItem = { id: e.slug, title: e.title, summary: e.summary!, date: e.date as IsoDate, tags: e.tags as TagSlug[], track: e.track, draft: false };
+  documents.push(noteDocument(shortCollection, item, e.body, urls));
   docIdOf.set(e, { collection: 'shorts', id: e.slug });
 }
 const chapters: ChapterItem[] = [];
 for (let start = 0; start < sections.length; start += SECTIONS_PER_CHAPTER) {
   const own = sections.slice(start, start + SECTIONS_PER_CHAPTER);
   const number = chapters.length + 1;
-  const item: ChapterItem = { id: `part-${number % 12}/ch-${number}`, part: `part-${number % 12}`, fileSlug: `ch-${number}`, chapter: number, title: `Chapter ${number}: ${own[0]!.title}`, summary: own[0]!.body.split('.')[0], tags: own[0]!.tags as TagSlug[] };
+  const item: ChapterItem = { id: `part-${number % 12}/ch-${number}`, part: `part-${number % 12}`, chapter: number, title: `Chapter ${number}: ${own[0]!.title}`, summary: own[0]!.body.split('.')[0], tags: own[0]!.tags as TagSlug[], draft: false };
   chapters.push(item);
   const body = own.map((s) => `## ${s.title}\n\n${s.body}`).join('\n\n');
   const docs = chapterDocuments(item, body, urls);

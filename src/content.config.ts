@@ -4,8 +4,8 @@ import { existsSync } from 'node:fs';
 import { defineCollection } from 'astro/content/config';
 import { file, glob, type Loader } from 'astro/loaders';
 import { resolveContentDir } from './lib/content-dir';
-import { bitSchema, chapterSchema, partSchema, quizSchema, shortSchema } from './lib/schema';
-import { slugFromFileName, chapterIdFromPath, IGNORED_FILE_PATTERNS } from './lib/paths';
+import { DATA_FILES, NOTE_COLLECTIONS, noteAtPath, type NoteCollection } from './lib/collections';
+import { IGNORED_FILE_PATTERNS } from './lib/paths';
 
 const contentDir = resolveContentDir(process.env, process.cwd());
 
@@ -18,25 +18,31 @@ const ifPresent = (path: string, loader: () => Loader): Loader =>
  * the build, where bodies were most of its size and memory. Pages read a body
  * from its file when they need it (noteBody in lib/markdown/note-html.ts).
  */
-const markdownIn = (folder: string) =>
-  ifPresent(`${contentDir}/${folder}`, () =>
-    glob({ pattern: ['*.{md,mdx}', ...IGNORED_FILE_PATTERNS], base: `${contentDir}/${folder}`, generateId: ({ entry }) => slugFromFileName(entry), retainBody: false }),
+const notesOf = (collection: NoteCollection) =>
+  ifPresent(`${contentDir}/${collection.folder}`, () =>
+    glob({
+      pattern: [`${'*/'.repeat(collection.depth)}*.{${collection.extensions.join(',')}}`, ...IGNORED_FILE_PATTERNS],
+      base: `${contentDir}/${collection.folder}`,
+      generateId: ({ entry }) => noteAtPath(`${collection.folder}/${entry}`, [collection])?.id ?? entry,
+      retainBody: false,
+    }),
   );
 
+/** Typed per id, as Astro's generated types read it: each collection's entries get its own schema's output. */
+type NoteCollections = { [C in (typeof NOTE_COLLECTIONS)[number] as C['id']]: { loader: Loader; schema: C['schema'] } };
+
+const notes = Object.fromEntries(NOTE_COLLECTIONS.map((collection) => [collection.id, defineCollection({ loader: notesOf(collection), schema: collection.schema })])) as NoteCollections;
+
+const partsFile = `${contentDir}/parts.yaml`;
+const quizFolder = `${contentDir}/${DATA_FILES.quiz.folder}`;
+
 export const collections = {
-  bits: defineCollection({ loader: markdownIn('bits'), schema: bitSchema }),
-  shorts: defineCollection({ loader: markdownIn('shorts'), schema: shortSchema }),
-  chapters: defineCollection({
-    loader: ifPresent(`${contentDir}/chapters`, () =>
-      glob({ pattern: ['*/*.{md,mdx}', ...IGNORED_FILE_PATTERNS], base: `${contentDir}/chapters`, generateId: ({ entry }) => chapterIdFromPath(entry), retainBody: false }),
-    ),
-    schema: chapterSchema,
-  }),
-  parts: defineCollection({ loader: ifPresent(`${contentDir}/parts.yaml`, () => file(`${contentDir}/parts.yaml`)), schema: partSchema }),
+  ...notes,
+  parts: defineCollection({ loader: ifPresent(partsFile, () => file(partsFile)), schema: DATA_FILES.parts.entrySchema }),
   quiz: defineCollection({
-    loader: ifPresent(`${contentDir}/quiz`, () =>
-      glob({ pattern: ['*.{yaml,yml}', ...IGNORED_FILE_PATTERNS], base: `${contentDir}/quiz`, generateId: ({ entry }) => entry.replace(/\.ya?ml$/, '') }),
+    loader: ifPresent(quizFolder, () =>
+      glob({ pattern: [`*.{${DATA_FILES.quiz.extensions.join(',')}}`, ...IGNORED_FILE_PATTERNS], base: quizFolder, generateId: ({ entry }) => entry.replace(/\.ya?ml$/, '') }),
     ),
-    schema: quizSchema,
+    schema: DATA_FILES.quiz.schema,
   }),
 };

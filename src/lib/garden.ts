@@ -5,48 +5,17 @@
  */
 import { compareNewestFirst, type IsoDate } from './dates';
 import { countTags, type TagCount, type TagSlug } from './tags';
-import type { QuizFact } from './schema';
+import type { PartData, QuizFact } from './schema';
+import { NOTE_COLLECTIONS, type ChapterItem, type NoteCollection, type NoteCollectionId, type NoteItem } from './collections';
+
+export type { BitItem, ChapterItem, ShortItem } from './collections';
 
 /** Shared by every entry kind: drafts only ever reach `astro dev`, where they carry a badge. */
 export interface Draftable {
   draft?: boolean | undefined;
 }
 
-export interface BitItem extends Draftable {
-  slug: string;
-  title: string;
-  tags: TagSlug[];
-  why?: string | undefined;
-  date?: IsoDate | undefined;
-}
-
-export interface ShortItem extends Draftable {
-  slug: string;
-  title: string;
-  summary: string;
-  date: IsoDate;
-  tags: TagSlug[];
-  track?: string | undefined;
-}
-
-export interface ChapterItem extends Draftable {
-  /** `ml-foundations/01-tensors` */
-  id: string;
-  part: string;
-  /** `01-tensors`, the last URL segment. */
-  fileSlug: string;
-  chapter: number;
-  title: string;
-  summary?: string | undefined;
-  tags: TagSlug[];
-}
-
-export interface PartItem {
-  id: string;
-  number: number;
-  title: string;
-  summary?: string | undefined;
-}
+export type PartItem = PartData;
 
 export interface QuizItem {
   chapter: string;
@@ -68,13 +37,17 @@ export function isVisible(entry: { draft?: boolean | undefined }, isDev: boolean
   return isDev || !entry.draft;
 }
 
-export function sortShorts<T extends { date: IsoDate; title: string }>(shorts: readonly T[]): T[] {
-  return [...shorts].sort((a, b) => compareNewestFirst(a.date, b.date) || a.title.localeCompare(b.title));
+type Sortable = { title: string; date?: IsoDate | undefined; part?: string | undefined; chapter?: number | undefined };
+
+/** How a collection orders its notes (NoteCollection.order): newest first then by title, or by part then chapter number. */
+export function compareNotes(collection: Pick<NoteCollection, 'order'>): (a: Sortable, b: Sortable) => number {
+  if (collection.order === 'by-part') return (a, b) => (a.part ?? '').localeCompare(b.part ?? '') || (a.chapter ?? 0) - (b.chapter ?? 0);
+  return (a, b) => compareNewestFirst(a.date, b.date) || a.title.localeCompare(b.title);
 }
 
-/** Bits with a date newest first, then undated ones alphabetically. */
-export function sortBits<T extends { date?: IsoDate | undefined; title: string }>(bits: readonly T[]): T[] {
-  return [...bits].sort((a, b) => compareNewestFirst(a.date, b.date) || a.title.localeCompare(b.title));
+/** Notes in their collection's order; the input is left as it was. */
+export function sortNotes<T extends Sortable>(collection: Pick<NoteCollection, 'order'>, notes: readonly T[]): T[] {
+  return [...notes].sort(compareNotes(collection));
 }
 
 export function chapterSlug(chapterId: string): string {
@@ -131,22 +104,22 @@ export function readingMinutes(markdown: string): number {
   return Math.max(1, Math.round(words / 220));
 }
 
+/** Each note collection's items, as listed (in their collection's order). */
+export type NotesByCollection = { [K in NoteCollectionId]: NoteItem<K>[] };
+
 export interface TagGroup {
   tag: TagSlug;
-  bits: BitItem[];
-  shorts: ShortItem[];
-  chapters: ChapterItem[];
+  /** The notes carrying the tag, per collection, in listing order. */
+  notes: NotesByCollection;
   count: number;
 }
 
-/** Every tag with everything that carries it, most used first. */
-export function tagGroups(bits: readonly BitItem[], shorts: readonly ShortItem[], chapters: readonly ChapterItem[]): TagGroup[] {
-  const counts: TagCount[] = countTags([...bits, ...shorts, ...chapters]);
+/** Every tag with everything that carries it, most used first; `notes` are in listing order already. */
+export function tagGroups(notes: NotesByCollection): TagGroup[] {
+  const counts: TagCount[] = countTags(NOTE_COLLECTIONS.flatMap((collection) => notes[collection.id]));
   return counts.map(({ tag, count }) => ({
     tag,
     count,
-    bits: sortBits(bits.filter((b) => b.tags.includes(tag))),
-    shorts: sortShorts(shorts.filter((s) => s.tags.includes(tag))),
-    chapters: chapters.filter((c) => c.tags.includes(tag)),
+    notes: Object.fromEntries(NOTE_COLLECTIONS.map(({ id }) => [id, (notes[id] as { tags: readonly TagSlug[] }[]).filter((note) => note.tags.includes(tag))])) as NotesByCollection,
   }));
 }

@@ -1,37 +1,31 @@
 /**
  * The only module that reads Astro's content layer: it loads every collection
- * once per build, drops drafts outside `astro dev`, and maps entries to the
- * plain items that src/lib/garden.ts works with.
+ * of the registry once per build, drops drafts outside `astro dev`, and gives
+ * each note as its item (its validated frontmatter and id, typed by its
+ * schema) beside its entry, for src/lib/garden.ts and the pages.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import {
-  chapterSlug,
-  isVisible,
-  partsOverview,
-  sortBits,
-  sortShorts,
-  tagGroups,
-  type BitItem,
-  type ChapterItem,
-  type PartOverview,
-  type QuizItem,
-  type ShortItem,
-  type TagGroup,
-} from './garden';
+import { compareNotes, isVisible, partsOverview, tagGroups, type NotesByCollection, type PartOverview, type QuizItem, type TagGroup } from './garden';
+import { NOTE_COLLECTIONS, summaryOf, type NoteCollectionId, type NoteItem } from './collections';
 import { buildLinkTargets, targetKey, type LinkTargetSource } from './links/targets';
 import { backlinks, outgoingLinks, relatedNotesForAll, type LinkingNote, type NoteRef } from './links/graph';
 import { urls } from './site-urls';
 import { noteBody } from './markdown/note-html';
 
-export interface Garden {
-  bits: { item: BitItem; entry: CollectionEntry<'bits'> }[];
-  shorts: { item: ShortItem; entry: CollectionEntry<'shorts'> }[];
-  chapters: { item: ChapterItem; entry: CollectionEntry<'chapters'> }[];
+/** A note of a collection: its item, and Astro's entry (for its rendered body). */
+export interface GardenNote<K extends NoteCollectionId> {
+  item: NoteItem<K>;
+  entry: CollectionEntry<K>;
+}
+
+export type GardenNotes = { [K in NoteCollectionId]: GardenNote<K>[] };
+
+export type Garden = GardenNotes & {
   parts: PartOverview[];
   quizzes: QuizItem[];
   tags: TagGroup[];
   links: GardenLinks;
-}
+};
 
 /** Per note key (`bits/<slug>`, `shorts/<slug>`, `chapters/<id>`): its backlinks, related notes and whether it links out. */
 export interface GardenLinks {
@@ -50,64 +44,56 @@ export function loadGarden(isDev: boolean = import.meta.env.GARDEN_SHOW_DRAFTS =
   return cached;
 }
 
+async function loadNotes<K extends NoteCollectionId>(id: K, isDev: boolean): Promise<GardenNote<K>[]> {
+  const collection = NOTE_COLLECTIONS.find((c) => c.id === id)!;
+  const entries = (await getCollection(id, ({ data }: { data: { draft?: boolean } }) => isVisible(data, isDev))) as CollectionEntry<K>[];
+  // The item is the schema's output as it is: a field added to a schema reaches the pages with nothing else to change.
+  const notes = entries.map((entry) => ({ item: { ...(entry.data as object), id: entry.id } as NoteItem<K>, entry }));
+  const compare = compareNotes(collection);
+  return notes.sort((a, b) => compare(a.item, b.item));
+}
+
 async function buildGarden(isDev: boolean): Promise<Garden> {
-  const [bitEntries, shortEntries, chapterEntries, partEntries, quizEntries] = await Promise.all([
-    getCollection('bits', ({ data }) => isVisible(data, isDev)),
-    getCollection('shorts', ({ data }) => isVisible(data, isDev)),
-    getCollection('chapters', ({ data }) => isVisible(data, isDev)),
+  const [loaded, partEntries, quizEntries] = await Promise.all([
+    Promise.all(NOTE_COLLECTIONS.map(async ({ id }) => [id, await loadNotes(id, isDev)] as const)),
     getCollection('parts'),
     getCollection('quiz'),
   ]);
-
-  const bits = sortBits(bitEntries.map((entry) => ({ ...toBit(entry), entry }))).map(({ entry, ...item }) => ({ item, entry }));
-  const shorts = sortShorts(shortEntries.map((entry) => ({ ...toShort(entry), entry }))).map(({ entry, ...item }) => ({ item, entry }));
-  const chapters = chapterEntries
-    .map((entry) => ({ item: toChapter(entry), entry }))
-    .sort((a, b) => a.item.part.localeCompare(b.item.part) || a.item.chapter - b.item.chapter);
-  const visibleChapterIds = new Set(chapters.map((c) => c.item.id));
+  const notes = Object.fromEntries(loaded) as GardenNotes;
+  const items = Object.fromEntries(loaded.map(([id, list]) => [id, list.map((note) => note.item)])) as NotesByCollection;
+  const visibleChapterIds = new Set(items.chapters.map((c) => c.id));
   const quizzes = quizEntries
     .map(({ data }) => ({ chapter: data.chapter, facts: data.facts }))
     .filter((quiz) => visibleChapterIds.has(quiz.chapter));
   const parts = partsOverview(
     partEntries.map(({ data }) => data),
-    chapters.map((c) => c.item),
+    items.chapters,
     quizzes,
   );
-  const tags = tagGroups(
-    bits.map((b) => b.item),
-    shorts.map((s) => s.item),
-    chapters.map((c) => c.item),
-  );
-  const links = linkGraph([
-    ...bits.map(({ item, entry }) => ({ collection: 'bits' as const, id: item.slug, title: item.title, body: noteBody(entry), tags: item.tags, date: item.date, blurb: item.why })),
-    ...shorts.map(({ item, entry }) => ({ collection: 'shorts' as const, id: item.slug, title: item.title, body: noteBody(entry), tags: item.tags, date: item.date, blurb: item.summary })),
-    ...chapters.map(({ item, entry }) => ({ collection: 'chapters' as const, id: item.id, title: item.title, body: noteBody(entry), tags: item.tags, blurb: item.summary })),
-  ]);
-  return { bits, shorts, chapters, parts, quizzes, tags, links };
+  return { ...notes, parts, quizzes, tags: tagGroups(items), links: linkGraph(notes) };
 }
 
-function linkGraph(sources: LinkTargetSource[]): GardenLinks {
+function linkGraph(notes: GardenNotes): GardenLinks {
+  const sources: LinkTargetSource[] = NOTE_COLLECTIONS.flatMap((collection) =>
+    (notes[collection.id] as GardenNote<NoteCollectionId>[]).map(({ item, entry }) => ({
+      collection: collection.id,
+      id: item.id,
+      title: item.title,
+      body: noteBody(entry),
+      tags: item.tags,
+      date: 'date' in item ? item.date : undefined,
+      blurb: summaryOf(collection, item),
+    })),
+  );
   // Backlinks and related notes show titles, never a preview: no excerpts to work out.
   const targets = buildLinkTargets(sources, urls, { excerpt: false });
-  const notes: LinkingNote[] = sources.map((source) => ({
+  const linking: LinkingNote[] = sources.map((source) => ({
     target: targets.get(targetKey(source.collection, source.id))!,
     path: `${source.collection}/${source.id}`,
     body: source.body,
   }));
   const related = relatedNotesForAll(targets);
-  const outgoing = new Map(notes.map((note) => [note.target.key, outgoingLinks(note, targets)]));
+  const outgoing = new Map(linking.map((note) => [note.target.key, outgoingLinks(note, targets)]));
   const linksOut = new Set([...outgoing].filter(([, keys]) => keys.length > 0).map(([key]) => key));
   return { backlinks: backlinks(outgoing, targets), related, linksOut };
-}
-
-function toBit({ id, data }: CollectionEntry<'bits'>): BitItem {
-  return { slug: id, title: data.title, tags: data.tags, why: data.why, date: data.date, draft: data.draft };
-}
-
-function toShort({ id, data }: CollectionEntry<'shorts'>): ShortItem {
-  return { slug: id, title: data.title, summary: data.summary, date: data.date, tags: data.tags, track: data.track, draft: data.draft };
-}
-
-function toChapter({ id, data }: CollectionEntry<'chapters'>): ChapterItem {
-  return { id, part: data.part, fileSlug: chapterSlug(id), chapter: data.chapter, title: data.title, summary: data.summary, tags: data.tags, draft: data.draft };
 }

@@ -6,8 +6,9 @@
  * incremental build reuses the page from the previous build while both stay
  * the same (see page-cache.ts).
  */
-import type { Garden } from './load';
-import { neighbours, readingMinutes, factsByChapter, type BitItem, type ChapterItem, type PartOverview, type ShortItem, type TagGroup } from './garden';
+import type { Garden, GardenNote } from './load';
+import { neighbours, readingMinutes, factsByChapter, chapterSlug, type PartOverview, type TagGroup } from './garden';
+import { bits, chapters, NOTE_COLLECTIONS, shorts, type NoteCollection, type NoteCollectionId, type NoteItem } from './collections';
 import type { NoteRef } from './links/graph';
 import { noteBody, noteHasMath } from './markdown/note-html';
 import { studyGroups, type StudyGroup } from './study/facts';
@@ -30,30 +31,24 @@ interface NoteSurroundings {
   linksOut: boolean;
 }
 
-export interface BitPage extends NoteSurroundings {
-  item: BitItem;
-  entry: Garden['bits'][number]['entry'];
+/** The page of one note of any collection: the note, its neighbours in its collection's order, and what links it. */
+export interface NotePage<K extends NoteCollectionId> extends NoteSurroundings {
+  item: NoteItem<K>;
+  entry: GardenNote<K>['entry'];
   previous?: NeighbourLink | undefined;
   next?: NeighbourLink | undefined;
 }
 
-export interface ShortPage extends NoteSurroundings {
-  item: ShortItem;
-  entry: Garden['shorts'][number]['entry'];
+export type BitPage = NotePage<typeof bits.id>;
+
+export interface ShortPage extends NotePage<typeof shorts.id> {
   minutes: number;
   trackLabel?: string | undefined;
-  /** The feed runs newest first. */
-  newer?: NeighbourLink | undefined;
-  older?: NeighbourLink | undefined;
 }
 
-export interface ChapterPage extends NoteSurroundings {
-  item: ChapterItem;
-  entry: Garden['chapters'][number]['entry'];
+export interface ChapterPage extends NotePage<typeof chapters.id> {
   part: { id: string; number: number; title: string };
   studied: StudyGroup[];
-  previous?: NeighbourLink | undefined;
-  next?: NeighbourLink | undefined;
 }
 
 export interface PartPage {
@@ -87,56 +82,56 @@ const keyed = <Params extends Record<string, string>, Props>(params: Params, pro
   cacheKey: pageCacheKey(props, codeDigest),
 });
 
-export function bitPages(garden: Garden, codeDigest: string): StaticPage<{ slug: string }, BitPage>[] {
-  const link = (bit: Garden['bits'][number] | undefined) => (bit ? { href: urls.bit(bit.item.slug), title: bit.item.title } : undefined);
-  return garden.bits.map(({ item, entry }, index) => {
-    const props: BitPage = {
-      item,
-      entry,
-      previous: link(garden.bits[index - 1]),
-      next: link(garden.bits[index + 1]),
-      ...surroundings(garden, `bits/${item.slug}`, entry),
+/** How a neighbour is named in the previous/next bar: a chapter by its number too. */
+const neighbourTitle = (collection: NoteCollection, item: { title: string; chapter?: number }) =>
+  collection.order === 'by-part' ? `Ch ${item.chapter}: ${item.title}` : item.title;
+
+/**
+ * Every note page of one collection, with its neighbours in the collection's
+ * order (within its part, for chapters). `params` holds the note's id.
+ */
+export function notePages<K extends NoteCollectionId>(garden: Garden, collection: NoteCollection<K>, codeDigest: string): StaticPage<{ id: string }, NotePage<K>>[] {
+  const notes = garden[collection.id] as unknown as GardenNote<K>[];
+  const link = (note: GardenNote<K> | undefined) => (note ? { href: urls.note(collection, note.item.id), title: neighbourTitle(collection, note.item) } : undefined);
+  const samePart = (a: GardenNote<K>, b: GardenNote<K> | undefined) => collection.order !== 'by-part' || (b !== undefined && (a.item as { part?: string }).part === (b.item as { part?: string }).part);
+  return notes.map((note, index) => {
+    const before = notes[index - 1];
+    const after = notes[index + 1];
+    const props: NotePage<K> = {
+      item: note.item,
+      entry: note.entry,
+      previous: samePart(note, before) ? link(before) : undefined,
+      next: samePart(note, after) ? link(after) : undefined,
+      ...surroundings(garden, `${collection.id}/${note.item.id}`, note.entry),
     };
-    return keyed({ slug: item.slug }, props, codeDigest);
+    return keyed({ id: note.item.id }, props, codeDigest);
   });
 }
 
+export function bitPages(garden: Garden, codeDigest: string): StaticPage<{ slug: string }, BitPage>[] {
+  return notePages(garden, bits, codeDigest).map(({ params, props }) => keyed({ slug: params.id }, props, codeDigest));
+}
+
 export function shortPages(garden: Garden, codeDigest: string, tracks: Readonly<Record<string, string>>): StaticPage<{ slug: string }, ShortPage>[] {
-  const link = (short: Garden['shorts'][number] | undefined) => (short ? { href: urls.short(short.item.slug), title: short.item.title } : undefined);
-  return garden.shorts.map(({ item, entry }, index) => {
-    const props: ShortPage = {
-      item,
-      entry,
-      minutes: readingMinutes(noteBody(entry)),
-      trackLabel: item.track ? (tracks[item.track] ?? item.track) : undefined,
-      newer: link(garden.shorts[index - 1]),
-      older: link(garden.shorts[index + 1]),
-      ...surroundings(garden, `shorts/${item.slug}`, entry),
+  return notePages(garden, shorts, codeDigest).map(({ params, props }) => {
+    const page: ShortPage = {
+      ...props,
+      minutes: readingMinutes(noteBody(props.entry)),
+      trackLabel: props.item.track ? (tracks[props.item.track] ?? props.item.track) : undefined,
     };
-    return keyed({ slug: item.slug }, props, codeDigest);
+    return keyed({ slug: params.id }, page, codeDigest);
   });
 }
 
 export function chapterPages(garden: Garden, codeDigest: string): StaticPage<{ part: string; chapter: string }, ChapterPage>[] {
-  const pages: StaticPage<{ part: string; chapter: string }, ChapterPage>[] = [];
-  for (const { item, entry } of garden.chapters) {
+  return notePages(garden, chapters, codeDigest).flatMap(({ props }) => {
+    const { item } = props;
     const part = garden.parts.find((p) => p.id === item.part);
     // The checker stops a build whose chapter names a missing part; a page cannot be drawn without one.
-    if (!part) continue;
-    const { previous, next } = neighbours(part.chapters, (c) => c.id === item.id);
-    const link = (c: ChapterItem | undefined) => (c ? { href: urls.chapter(c.id), title: `Ch ${c.chapter}: ${c.title}` } : undefined);
-    const props: ChapterPage = {
-      item,
-      entry,
-      part: { id: part.id, number: part.number, title: part.title },
-      studied: studyGroups(factsByChapter([item], garden.quizzes)),
-      previous: link(previous),
-      next: link(next),
-      ...surroundings(garden, `chapters/${item.id}`, entry),
-    };
-    pages.push(keyed({ part: item.part, chapter: item.fileSlug }, props, codeDigest));
-  }
-  return pages;
+    if (!part) return [];
+    const page: ChapterPage = { ...props, part: { id: part.id, number: part.number, title: part.title }, studied: studyGroups(factsByChapter([item], garden.quizzes)) };
+    return [keyed({ part: item.part, chapter: chapterSlug(item.id) }, page, codeDigest)];
+  });
 }
 
 export function partPages(garden: Garden, codeDigest: string): StaticPage<{ part: string }, PartPage>[] {
@@ -153,11 +148,10 @@ export function tagPages(garden: Garden, codeDigest: string): StaticPage<{ tag: 
  * collection changed.
  */
 export function searchIndexPages(garden: Garden, codeDigest: string): { params: { collection: SearchCollection }; cacheKey: string }[] {
-  const sources: Record<SearchCollection, unknown> = {
-    bits: garden.bits,
-    shorts: garden.shorts,
-    chapters: [garden.chapters, garden.parts],
-    facts: [garden.chapters.map((c) => c.item), garden.quizzes, garden.parts],
-  };
+  // Chapter documents name their part; fact documents, their chapter and part.
+  const sources = Object.fromEntries<unknown>([
+    ...NOTE_COLLECTIONS.map((collection): [string, unknown] => [collection.id, collection.searchBody === 'sections' ? [garden[collection.id], garden.parts] : garden[collection.id]]),
+    ['facts', [garden.chapters.map((c) => c.item), garden.quizzes, garden.parts]],
+  ]) as Record<SearchCollection, unknown>;
   return SEARCH_COLLECTIONS.map((collection) => ({ params: { collection }, cacheKey: pageCacheKey({ collection, source: sources[collection] }, codeDigest) }));
 }

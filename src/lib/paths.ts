@@ -1,20 +1,21 @@
 /** Where a file sits in the garden decides what it is. */
-export type GardenPathKind = 'bit' | 'short' | 'chapter' | 'quiz' | 'parts' | 'misplaced' | 'ignored';
+import { DATA_FILES, NOTE_COLLECTIONS, noteAtPath, type NoteNoun, type Registry } from './collections';
+
+/** A note's kind is its collection's noun (`bit`, `short`, `chapter`, or a test registry's own). */
+export type GardenPathKind = NoteNoun | 'quiz' | 'parts' | 'misplaced' | 'ignored';
 
 const MARKDOWN = /\.(md|mdx)$/i;
 const YAML = /\.ya?ml$/i;
 
 /** Classifies a path relative to the garden folder, e.g. `chapters/ml-foundations/01-tensors.md`. */
-export function classifyGardenPath(path: string): GardenPathKind {
+export function classifyGardenPath(path: string, registry: Registry = NOTE_COLLECTIONS): GardenPathKind {
   const parts = path.split('/');
   const name = parts.at(-1) ?? '';
   if (name.startsWith('.') || name.startsWith('_') || /^readme\.mdx?$/i.test(name)) return 'ignored';
-  if (parts.length === 1 && /^parts\.ya?ml$/i.test(name)) return 'parts';
-  const [top] = parts;
-  if (top === 'bits' && parts.length === 2 && MARKDOWN.test(name)) return 'bit';
-  if (top === 'shorts' && parts.length === 2 && MARKDOWN.test(name)) return 'short';
-  if (top === 'chapters' && parts.length === 3 && MARKDOWN.test(name)) return 'chapter';
-  if (top === 'quiz' && parts.length === 2 && YAML.test(name)) return 'quiz';
+  if (parts.length === 1 && DATA_FILES.parts.file.test(name)) return 'parts';
+  const note = noteAtPath(path, registry);
+  if (note) return note.collection.noun as GardenPathKind;
+  if (parts[0] === DATA_FILES.quiz.folder && parts.length === 2 && YAML.test(name)) return 'quiz';
   if (MARKDOWN.test(name) || YAML.test(name)) return 'misplaced';
   return 'ignored';
 }

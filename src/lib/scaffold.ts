@@ -6,9 +6,11 @@
 import yaml from 'js-yaml';
 import { normaliseTags } from './tags';
 import { parseIsoDate, type IsoDate } from './dates';
+import { collectionOfNoun, DATA_FILES, NOTE_COLLECTIONS, type NoteNoun } from './collections';
 
-export type NewKind = 'bit' | 'short' | 'chapter' | 'quiz';
-export const NEW_KINDS: readonly NewKind[] = ['bit', 'short', 'chapter', 'quiz'];
+/** What `npm run new` writes: a note of any collection (by its noun), or a quiz file. */
+export type NewKind = NoteNoun | typeof DATA_FILES.quiz.noun;
+export const NEW_KINDS: readonly NewKind[] = [...NOTE_COLLECTIONS.map((collection) => collection.noun), DATA_FILES.quiz.noun];
 
 export interface NewRequest {
   kind: NewKind;
@@ -144,61 +146,50 @@ export function scaffold(request: NewRequest, context: ScaffoldContext): Scaffol
   const slug = slugify(request.title);
   if (!slug && request.kind !== 'quiz') throw new Error(`the title "${request.title}" has no letters or digits to make a file name from`);
   const tags = normaliseTags(request.tags);
-  const draftLine = request.draft ? ['draft: true'] : [];
-  const markdown = (folder: string, name: string) => [`${folder}/${name}.md`, `${folder}/${name}.mdx`] as const;
+  if (request.kind === DATA_FILES.quiz.noun) return quizScaffold(request, context);
+  const collection = collectionOfNoun(request.kind);
+  if (!collection) throw new Error(`expected one of ${NEW_KINDS.join(', ')}, got "${request.kind}"`);
+  const date = request.date ?? localIsoDate(context.now);
+  // A nested collection (chapters) files its notes by part, numbered after the part's last one.
+  const part = collection.depth > 0 ? choosePart(request.part, context.parts) : undefined;
+  const number = part === undefined ? undefined : nextChapterNumber(context.chapterNumbers.get(part) ?? []);
+  const folder = part === undefined ? collection.folder : `${collection.folder}/${part}`;
+  const name = number === undefined ? slug : `${String(number).padStart(2, '0')}-${slug}`;
+  const values: Record<string, string | undefined> = {
+    '{title}': `title: ${yamlText(request.title)}`,
+    '{tags}': `tags: ${yamlList(tags.length ? tags : ['notes'])}`,
+    '{optional tags}': tags.length ? `tags: ${yamlList(tags)}` : undefined,
+    '{date}': `date: ${date}`,
+    '{track}': request.track ? `track: ${request.track}` : undefined,
+    '{draft}': request.draft ? 'draft: true' : undefined,
+    '{part}': `part: ${part}`,
+    '{chapter}': `chapter: ${number}`,
+  };
+  const frontmatter = collection.template.frontmatter.flatMap((line) => fill(line, values));
+  const [path, ...clashes] = collection.extensions.map((extension) => `${folder}/${name}.${extension}`);
+  return { path: path!, clashes, text: page(frontmatter, collection.template.body) };
+}
 
-  switch (request.kind) {
-    case 'bit': {
-      const [path, other] = markdown('bits', slug);
-      const frontmatter = [
-        `title: ${yamlText(request.title)}`,
-        `tags: ${yamlList(tags.length ? tags : ['notes'])}`,
-        `date: ${request.date ?? localIsoDate(context.now)}`,
-        ...draftLine,
-      ];
-      return { path, clashes: [other], text: page(frontmatter, ['The idea in a line or two.', '', '```python', '# the snippet', '```']) };
-    }
-    case 'short': {
-      const [path, other] = markdown('shorts', slug);
-      const date = request.date ?? localIsoDate(context.now);
-      const frontmatter = [
-        `title: ${yamlText(request.title)}`,
-        'summary: One sentence for the feed.',
-        `date: ${date}`,
-        `tags: ${yamlList(tags.length ? tags : ['notes'])}`,
-        ...(request.track ? [`track: ${request.track}`] : []),
-        ...draftLine,
-      ];
-      return { path, clashes: [other], text: page(frontmatter, ['One idea, explained.']) };
-    }
-    case 'chapter': {
-      const part = choosePart(request.part, context.parts);
-      const number = nextChapterNumber(context.chapterNumbers.get(part) ?? []);
-      const [path, other] = markdown(`chapters/${part}`, `${String(number).padStart(2, '0')}-${slug}`);
-      const frontmatter = [
-        `title: ${yamlText(request.title)}`,
-        `part: ${part}`,
-        `chapter: ${number}`,
-        'summary: What this chapter covers, in one sentence.',
-        ...(tags.length ? [`tags: ${yamlList(tags)}`] : []),
-        ...draftLine,
-      ];
-      return { path, clashes: [other], text: page(frontmatter, ['## First section', '', 'Start here.']) };
-    }
-    case 'quiz': {
-      const chapter = findChapter(request.title, request.part, context.chapters);
-      const name = `${chapter.part}-${String(chapter.chapter).padStart(2, '0')}`;
-      const text = [
-        `chapter: ${chapter.id}`,
-        'facts:',
-        `  - question: ${yamlText(`A question about ${chapter.title}?`)}`,
-        '    answer: The answer.',
-        '    explanation: Why the answer is right, in one sentence.',
-        '',
-      ].join('\n');
-      return { path: `quiz/${name}.yaml`, clashes: [`quiz/${name}.yml`], text };
-    }
-  }
+/** A template line: a `{field}` placeholder becomes the field's line, or nothing when it is left out; any other line stays. */
+function fill(line: string, values: Readonly<Record<string, string | undefined>>): string[] {
+  if (!(line in values)) return [line];
+  const value = values[line];
+  return value === undefined ? [] : [value];
+}
+
+function quizScaffold(request: NewRequest, context: ScaffoldContext): Scaffold {
+  const chapter = findChapter(request.title, request.part, context.chapters);
+  const name = `${chapter.part}-${String(chapter.chapter).padStart(2, '0')}`;
+  const text = [
+    `chapter: ${chapter.id}`,
+    'facts:',
+    `  - question: ${yamlText(`A question about ${chapter.title}?`)}`,
+    '    answer: The answer.',
+    '    explanation: Why the answer is right, in one sentence.',
+    '',
+  ].join('\n');
+  const [extension, ...others] = DATA_FILES.quiz.extensions;
+  return { path: `${DATA_FILES.quiz.folder}/${name}.${extension}`, clashes: others.map((other) => `${DATA_FILES.quiz.folder}/${name}.${other}`), text };
 }
 
 function page(frontmatter: readonly string[], body: readonly string[]): string {

@@ -1,3 +1,5 @@
+import { bits, chapters, shorts, type NoteCollection } from './collections';
+
 /**
  * Every internal URL the site links to, in one place, so that a deploy under
  * a sub-path (`base`) changes them all at once.
@@ -12,13 +14,15 @@ export function gardenUrls(base: string) {
   const at = (path: string) => joinBase(base, path);
   return {
     home: () => at('/'),
-    bits: () => at('/bits/'),
-    bit: (slug: string) => at(`/bits/${slug}/`),
-    shorts: () => at('/shorts/'),
-    short: (slug: string) => at(`/shorts/${slug}/`),
-    cheatsheets: () => at('/cheatsheets/'),
+    /** A note's page, as its collection places it (src/lib/collections.ts). */
+    note: (collection: Pick<NoteCollection, 'path'>, id: string) => at(collection.path(id)),
+    bits: () => at(bits.listingPath),
+    bit: (slug: string) => at(bits.path(slug)),
+    shorts: () => at(shorts.listingPath),
+    short: (slug: string) => at(shorts.path(slug)),
+    cheatsheets: () => at(chapters.listingPath),
     part: (partId: string) => at(`/cheatsheets/${partId}/`),
-    chapter: (chapterId: string) => at(`/cheatsheets/${chapterId}/`),
+    chapter: (chapterId: string) => at(chapters.path(chapterId)),
     tags: () => at('/tags/'),
     tag: (tag: string) => at(`/tags/${tag}/`),
     rss: () => at('/rss.xml'),

@@ -16,7 +16,7 @@ export async function GET(context: APIContext) {
       title: item.title,
       description: item.summary,
       pubDate: toUtcDate(item.date),
-      link: urls.short(item.slug),
+      link: urls.short(item.id),
       categories: item.tags,
     })),
   });

@@ -8,8 +8,7 @@ import {
   partsOverview,
   plural,
   readingMinutes,
-  sortBits,
-  sortShorts,
+  sortNotes,
   tagGroups,
   type BitItem,
   type ChapterItem,
@@ -18,6 +17,7 @@ import {
   type QuizItem,
   type ShortItem,
 } from '../../src/lib/garden';
+import { bits as bitCollection, shorts as shortCollection } from '../../src/lib/collections';
 import type { IsoDate } from '../../src/lib/dates';
 import type { TagSlug } from '../../src/lib/tags';
 
@@ -28,7 +28,7 @@ const fact = (n: number) => ({ question: `Q${n}`, answer: `${n}`, explanation: `
 
 function chapter(part: string, number: number, extra: Partial<ChapterItem> = {}): ChapterItem {
   const fileSlug = `${String(number).padStart(2, '0')}-c${number}`;
-  return { id: `${part}/${fileSlug}`, part, fileSlug, chapter: number, title: `${part} ${number}`, tags: [], ...extra };
+  return { id: `${part}/${fileSlug}`, part, chapter: number, title: `${part} ${number}`, tags: [], draft: false, ...extra };
 }
 
 describe('isVisible', () => {
@@ -43,7 +43,7 @@ describe('isVisible', () => {
   });
 });
 
-describe('sortShorts', () => {
+describe('sortNotes, newest first (shorts)', () => {
   it('puts the newest first and breaks ties by title', () => {
     const shorts = [
       { title: 'B', date: date('2026-01-01') },
@@ -51,7 +51,7 @@ describe('sortShorts', () => {
       { title: 'A', date: date('2026-01-01') },
       { title: 'D', date: date('2025-12-31') },
     ];
-    expect(sortShorts(shorts).map((s) => s.title)).toEqual(['C', 'A', 'B', 'D']);
+    expect(sortNotes(shortCollection, shorts).map((s) => s.title)).toEqual(['C', 'A', 'B', 'D']);
   });
 
   it('does not reorder its input', () => {
@@ -59,12 +59,12 @@ describe('sortShorts', () => {
       { title: 'old', date: date('2020-01-01') },
       { title: 'new', date: date('2026-01-01') },
     ];
-    sortShorts(shorts);
+    sortNotes(shortCollection, shorts);
     expect(shorts.map((s) => s.title)).toEqual(['old', 'new']);
   });
 });
 
-describe('sortBits', () => {
+describe('sortNotes, newest first (bits)', () => {
   it('lists dated bits newest first, then undated ones alphabetically', () => {
     const bits = [
       { title: 'zeta (undated)' },
@@ -73,7 +73,7 @@ describe('sortBits', () => {
       { title: 'gamma', date: date('2026-05-02') },
       { title: 'alpha', date: date('2026-01-01') },
     ];
-    expect(sortBits(bits).map((b) => b.title)).toEqual(['gamma', 'alpha', 'beta', 'alpha (undated)', 'zeta (undated)']);
+    expect(sortNotes(bitCollection, bits).map((b) => b.title)).toEqual(['gamma', 'alpha', 'beta', 'alpha (undated)', 'zeta (undated)']);
   });
 });
 
@@ -221,19 +221,20 @@ describe('readingMinutes', () => {
 
 describe('tagGroups', () => {
   const bits: BitItem[] = [
-    { slug: 'b1', title: 'Zed bit', tags: tags('python', 'ml') },
-    { slug: 'b2', title: 'Alpha bit', tags: tags('python'), date: date('2026-01-01') },
+    { id: 'b1', title: 'Zed bit', tags: tags('python', 'ml'), draft: false },
+    { id: 'b2', title: 'Alpha bit', tags: tags('python'), date: date('2026-01-01'), draft: false },
   ];
   const shorts: ShortItem[] = [
-    { slug: 's1', title: 'Old', summary: 's', date: date('2025-01-01'), tags: tags('ml') },
-    { slug: 's2', title: 'New', summary: 's', date: date('2026-01-01'), tags: tags('ml', 'llm') },
+    { id: 's1', title: 'Old', summary: 's', date: date('2025-01-01'), tags: tags('ml'), draft: false },
+    { id: 's2', title: 'New', summary: 's', date: date('2026-01-01'), tags: tags('ml', 'llm'), draft: false },
   ];
   const chapters = [chapter('p', 1, { tags: tags('ml') })];
 
   it('lists every tag, most used first, with everything carrying it in page order', () => {
-    const groups = tagGroups(bits, shorts, chapters);
+    // tagGroups takes the notes in listing order, as the garden lists them.
+    const groups = tagGroups({ bits: sortNotes(bitCollection, bits), shorts: sortNotes(shortCollection, shorts), chapters });
     expect(
-      groups.map((g) => ({ tag: g.tag, count: g.count, bits: g.bits.map((b) => b.slug), shorts: g.shorts.map((s) => s.slug), chapters: g.chapters.map((c) => c.id) })),
+      groups.map((g) => ({ tag: g.tag, count: g.count, bits: g.notes.bits.map((b) => b.id), shorts: g.notes.shorts.map((s) => s.id), chapters: g.notes.chapters.map((c) => c.id) })),
     ).toEqual([
       { tag: 'ml', count: 4, bits: ['b1'], shorts: ['s2', 's1'], chapters: ['p/01-c1'] },
       { tag: 'python', count: 2, bits: ['b2', 'b1'], shorts: [], chapters: [] },
@@ -242,6 +243,6 @@ describe('tagGroups', () => {
   });
 
   it('is empty for an empty garden', () => {
-    expect(tagGroups([], [], [])).toEqual([]);
+    expect(tagGroups({ bits: [], shorts: [], chapters: [] })).toEqual([]);
   });
 });

@@ -6,13 +6,13 @@ import type { IsoDate } from '../../src/lib/dates';
 import type { TagSlug } from '../../src/lib/tags';
 
 const entry = (collection: string, id: string, body = 'Plain prose.') => ({ id, collection, data: {}, body, digest: `d-${id}`, rendered: { metadata: { gardenHtml: `/cache/${id}.html`, gardenMath: false } } });
-const bit = (slug: string, title: string): BitItem => ({ slug, title, tags: ['numerics' as TagSlug] });
-const short = (slug: string, date: string): ShortItem => ({ slug, title: `Short ${slug}`, summary: 'One idea.', date: date as IsoDate, tags: [], track: 'llm' });
-const chapter = (n: number): ChapterItem => ({ id: `basics/0${n}-c`, part: 'basics', fileSlug: `0${n}-c`, chapter: n, title: `Chapter ${n}`, tags: [] });
+const bit = (id: string, title: string): BitItem => ({ id, title, tags: ['numerics' as TagSlug], draft: false });
+const short = (id: string, date: string): ShortItem => ({ id, title: `Short ${id}`, summary: 'One idea.', date: date as IsoDate, tags: [], track: 'llm', draft: false });
+const chapter = (n: number): ChapterItem => ({ id: `basics/0${n}-c`, part: 'basics', chapter: n, title: `Chapter ${n}`, tags: [], draft: false });
 
 function garden(options: { bitTitles?: string[]; quizzes?: QuizItem[] } = {}): Garden {
   const bits = (options.bitTitles ?? ['Alpha', 'Beta', 'Gamma']).map((title, i) => ({ item: bit(`b${i}`, title), entry: entry('bits', `b${i}`) }));
-  const shorts = [short('new', '2026-05-02'), short('old', '2026-01-01')].map((item) => ({ item, entry: entry('shorts', item.slug, 'word '.repeat(440)) }));
+  const shorts = [short('new', '2026-05-02'), short('old', '2026-01-01')].map((item) => ({ item, entry: entry('shorts', item.id, 'word '.repeat(440)) }));
   const chapters = [1, 2].map((n) => ({ item: chapter(n), entry: entry('chapters', chapter(n).id) }));
   const quizzes = options.quizzes ?? [{ chapter: 'basics/01-c', facts: [{ question: 'Why?', answer: 'Because.', explanation: 'It is so.' }] }];
   return {
@@ -21,7 +21,7 @@ function garden(options: { bitTitles?: string[]; quizzes?: QuizItem[] } = {}): G
     chapters,
     parts: partsOverview([{ id: 'basics', number: 1, title: 'Basics' }], chapters.map((c) => c.item), quizzes),
     quizzes,
-    tags: tagGroups(bits.map((b) => b.item), shorts.map((s) => s.item), chapters.map((c) => c.item)),
+    tags: tagGroups({ bits: bits.map((b) => b.item), shorts: shorts.map((s) => s.item), chapters: chapters.map((c) => c.item) }),
     links: {
       backlinks: new Map([['bits/b1', [{ key: 'bits/b0', title: 'Alpha', url: '/bits/b0/', collection: 'bits' as const }]]]),
       related: new Map(),
@@ -43,9 +43,10 @@ describe('page props', () => {
 
   it('orders shorts newest first and labels their track', () => {
     const [newest, oldest] = shortPages(garden(), 'code', { llm: 'Large language models' });
-    expect(newest!.props.older?.title).toBe('Short old');
-    expect(newest!.props.newer).toBeUndefined();
-    expect(oldest!.props.newer?.title).toBe('Short new');
+    // The feed runs newest first: `previous` is the newer short, `next` the older one.
+    expect(newest!.props.next?.title).toBe('Short old');
+    expect(newest!.props.previous).toBeUndefined();
+    expect(oldest!.props.previous?.title).toBe('Short new');
     expect(newest!.props.trackLabel).toBe('Large language models');
     expect(newest!.props.minutes).toBe(2);
   });

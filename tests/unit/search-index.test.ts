@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import Fuse from 'fuse.js/basic';
 import { gardenUrls } from '../../src/lib/urls';
-import { bitDocument, chapterDocuments, collectionDocuments, compactBody, factDocuments, searchBody, shortDocument, type SearchSource } from '../../src/lib/search/documents';
+import { chapterDocuments, collectionDocuments, compactBody, factDocuments, noteDocument, searchBody, type NoteSource, type SearchSource } from '../../src/lib/search/documents';
+import { bits, shorts } from '../../src/lib/collections';
 import { markdownToText } from '../../src/lib/search/text';
 import { buildSearchIndex, decodePostings, documentTerms, type SearchIndexJson } from '../../src/lib/search/build-index';
 import { exactQuality, SearchEngine, searchEverywhere } from '../../src/lib/search/engine';
@@ -13,29 +14,33 @@ import type { IsoDate } from '../../src/lib/dates';
 
 const urls = gardenUrls('/garden/');
 const tags = (...t: string[]) => t as TagSlug[];
-const bit = (slug: string, title: string, tagList: string[], why?: string, draft = false): BitItem => ({ slug, title, tags: tags(...tagList), why, draft, date: '2026-01-02' as IsoDate });
-const short = (slug: string, title: string, summary: string, track?: string): ShortItem => ({ slug, title, summary, date: '2026-03-04' as IsoDate, tags: tags('llm'), track });
-const chapter: ChapterItem = { id: 'basics/01-shapes', part: 'basics', fileSlug: '01-shapes', chapter: 1, title: 'Shapes first', summary: 'Read the shape.', tags: tags('tensors') };
+const bit = (id: string, title: string, tagList: string[], why?: string, draft = false): BitItem => ({ id, title, tags: tags(...tagList), why, draft, date: '2026-01-02' as IsoDate });
+const short = (id: string, title: string, summary: string, track?: string): ShortItem => ({ id, title, summary, date: '2026-03-04' as IsoDate, tags: tags('llm'), track, draft: false });
+const chapter: ChapterItem = { id: 'basics/01-shapes', part: 'basics', chapter: 1, title: 'Shapes first', summary: 'Read the shape.', tags: tags('tensors'), draft: false };
 
 const CAUSAL = '```python\nreturn scores.masked_fill(future, float("-inf"))\n```\n';
+
+/** The notes of the fixture, typed per collection (SearchSource['notes'] holds them as plain NoteSources). */
+const bitSources: NoteSource<BitItem>[] = [
+  { item: bit('causal-mask', 'Causal mask', ['pytorch', 'attention'], 'A decoder must not see the future.'), body: CAUSAL },
+  { item: bit('stable-softmax', 'Numerically stable softmax', ['numerics'], 'Subtract the max first.'), body: 'Shift logits by their maximum before exp; the attention scores stay finite.' },
+  { item: bit('secret-draft', 'Unfinished masking trick', ['pytorch'], undefined, true), body: 'masked_fill draft' },
+];
+const shortSources: NoteSource<ShortItem>[] = [{ item: short('kv-cache', 'The KV cache in one formula', 'Long context costs memory.', 'llm'), body: 'Each token stores a key and a value. $$x^2$$' }];
+const chapterSources: NoteSource<ChapterItem>[] = [
+  {
+    item: chapter,
+    body: 'Lead text.\n\n## Broadcasting rules\n\nAlign shapes from the right.\n\n## Strides\n\nViews share memory.\n',
+    headings: [
+      { depth: 2, slug: 'broadcasting-rules', text: 'Broadcasting rules' },
+      { depth: 2, slug: 'strides', text: 'Strides' },
+    ],
+  },
+  { item: { ...chapter, id: 'basics/02-draft', chapter: 2, title: 'Draft chapter', draft: true }, body: '## Hidden\n\nText.' },
+];
+
 const source: SearchSource = {
-  bits: [
-    { item: bit('causal-mask', 'Causal mask', ['pytorch', 'attention'], 'A decoder must not see the future.'), body: CAUSAL },
-    { item: bit('stable-softmax', 'Numerically stable softmax', ['numerics'], 'Subtract the max first.'), body: 'Shift logits by their maximum before exp; the attention scores stay finite.' },
-    { item: bit('secret-draft', 'Unfinished masking trick', ['pytorch'], undefined, true), body: 'masked_fill draft' },
-  ],
-  shorts: [{ item: short('kv-cache', 'The KV cache in one formula', 'Long context costs memory.', 'llm'), body: 'Each token stores a key and a value. $$x^2$$' }],
-  chapters: [
-    {
-      item: chapter,
-      body: 'Lead text.\n\n## Broadcasting rules\n\nAlign shapes from the right.\n\n## Strides\n\nViews share memory.\n',
-      headings: [
-        { depth: 2, slug: 'broadcasting-rules', text: 'Broadcasting rules' },
-        { depth: 2, slug: 'strides', text: 'Strides' },
-      ],
-    },
-    { item: { ...chapter, id: 'basics/02-draft', fileSlug: '02-draft', chapter: 2, title: 'Draft chapter', draft: true }, body: '## Hidden\n\nText.' },
-  ],
+  notes: { bits: bitSources, shorts: shortSources, chapters: chapterSources },
   parts: [{ id: 'basics', title: 'Basics' }],
   quizzes: [
     { chapter: 'basics/01-shapes', facts: [{ question: 'What shape does (5, 1) + (1, 4) give?', answer: '(5, 4)', explanation: 'Broadcasting stretches size-1 axes.', anchor: 'fact-abc' }] },
@@ -50,11 +55,12 @@ const engine = (collection: 'bits' | 'shorts' | 'chapters' | 'facts') => new Sea
 describe('search documents', () => {
   it('give the same index from the body the note cache keeps (compacted text and terms) as from the Markdown', () => {
     const long = `${'The attention scores stay finite when the logits are shifted by their maximum. '.repeat(60)} masked_fill maskedFill`;
-    const withBodies: SearchSource = { ...source, bits: [...source.bits, { item: bit('long', 'Long', ['numerics']), body: long }] };
+    const longBits = [...bitSources, { item: bit('long', 'Long', ['numerics']), body: long }];
+    const withBodies: SearchSource = { ...source, notes: { ...source.notes, bits: longBits } };
+    const keep = <Item extends BitItem | ShortItem>(entries: readonly NoteSource<Item>[]) => entries.map((entry) => ({ ...entry, kept: searchBody(markdownToText(entry.body)) }));
     const kept: SearchSource = {
       ...withBodies,
-      bits: withBodies.bits.map((entry) => ({ ...entry, kept: searchBody(markdownToText(entry.body)) })),
-      shorts: withBodies.shorts.map((entry) => ({ ...entry, kept: searchBody(markdownToText(entry.body)) })),
+      notes: { ...withBodies.notes, bits: keep(longBits), shorts: keep(shortSources) },
     };
     for (const collection of ['bits', 'shorts'] as const) {
       const fromMarkdown = collectionDocuments(collection, withBodies, urls);
@@ -65,23 +71,23 @@ describe('search documents', () => {
     }
     // An older cache kept the plain text only: the document compacts it as before.
     const plain = markdownToText(long);
-    expect(bitDocument(withBodies.bits[3]!.item, long, urls, undefined, { text: plain })).toEqual(bitDocument(withBodies.bits[3]!.item, long, urls));
+    expect(noteDocument(bits, longBits[3]!.item, long, urls, undefined, { text: plain })).toEqual(noteDocument(bits, longBits[3]!.item, long, urls));
   });
 
   it('describe a bit with its url under the base path, why it matters and the plain text of its body', () => {
-    const doc = bitDocument(source.bits[0]!.item, CAUSAL, urls);
+    const doc = noteDocument(bits, bitSources[0]!.item, CAUSAL, urls);
     expect(doc).toMatchObject({ collection: 'bits', id: 'causal-mask', url: '/garden/bits/causal-mask/', title: 'Causal mask', tags: ['pytorch', 'attention'], summary: 'A decoder must not see the future.', date: '2026-01-02' });
     expect(doc.body).toContain('masked_fill');
     expect(doc.body).not.toContain('(');
   });
 
   it('describe a short with its summary and track, without math', () => {
-    const doc = shortDocument(source.shorts[0]!.item, source.shorts[0]!.body, urls);
+    const doc = noteDocument(shorts, shortSources[0]!.item, shortSources[0]!.body, urls);
     expect(doc).toMatchObject({ url: '/garden/shorts/kv-cache/', summary: 'Long context costs memory.', track: 'llm', body: 'Each token stores a key and a value.' });
   });
 
   it('describe a chapter and each of its sections, linked to the heading', () => {
-    const docs = chapterDocuments(chapter, source.chapters[0]!.body, urls, { headings: source.chapters[0]!.headings, partTitle: 'Basics' });
+    const docs = chapterDocuments(chapter, chapterSources[0]!.body, urls, { headings: chapterSources[0]!.headings, partTitle: 'Basics' });
     expect(docs.map((d) => [d.id, d.url, d.title, d.context])).toEqual([
       ['basics/01-shapes', '/garden/cheatsheets/basics/01-shapes/', 'Shapes first', 'Basics · Ch 1'],
       ['basics/01-shapes#broadcasting-rules', '/garden/cheatsheets/basics/01-shapes/#broadcasting-rules', 'Broadcasting rules', 'Ch 1 · Shapes first'],

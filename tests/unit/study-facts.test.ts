@@ -6,10 +6,10 @@ import type { ChapterItem } from '../../src/lib/garden';
 const chapter = (id: string, number: number, title: string): ChapterItem => ({
   id,
   part: id.split('/')[0]!,
-  fileSlug: id.split('/')[1]!,
   chapter: number,
   title,
   tags: [],
+  draft: false,
 });
 
 const groups = [

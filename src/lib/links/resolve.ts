@@ -5,16 +5,17 @@
  */
 import { posix } from 'node:path';
 import { targetKey, type LinkCollection, type LinkTarget } from './targets';
+import { NOTE_COLLECTIONS, type Registry } from '../collections';
 
 export type Resolution =
   | { ok: true; target: LinkTarget; heading?: string | undefined; url: string }
   | { ok: false; reason: string };
 
-const COLLECTIONS: readonly LinkCollection[] = ['bits', 'shorts', 'chapters'];
-
 export interface ResolveOptions {
   /** In a production build a draft is as good as missing. */
   allowDrafts: boolean;
+  /** The note collections links may reach (default: the garden's). */
+  registry?: Registry | undefined;
 }
 
 /** `[[name#heading]]`: name is a bare slug, `collection/slug`, a chapter id, or `chapters/<chapter id>`. */
@@ -23,7 +24,7 @@ export function resolveWikiLink(raw: string, targets: ReadonlyMap<string, LinkTa
   const name = namePart.replace(/\.(md|mdx)$/i, '').replace(/^\/+|\/+$/g, '');
   if (name === '') return { ok: false, reason: 'the link names no note (expected [[slug]] or [[collection/slug]])' };
 
-  const candidates = candidatesFor(name, targets);
+  const candidates = candidatesFor(name, targets, options.registry ?? NOTE_COLLECTIONS);
   if (candidates.length === 0) return { ok: false, reason: `no bit, short or chapter is called "${name}"` };
   if (candidates.length > 1) {
     return { ok: false, reason: `"${name}" is ambiguous: it could be ${candidates.map((c) => `[[${c.key}]]`).join(' or ')} (qualify it)` };
@@ -36,8 +37,9 @@ export function resolveFileLink(href: string, fromPath: string, targets: Readonl
   const [pathPart = '', heading] = splitHeading(href);
   if (!/\.(md|mdx)$/i.test(pathPart) || /^[a-z]+:/i.test(pathPart) || pathPart.startsWith('/')) return undefined;
   const joined = posix.normalize(posix.join(posix.dirname(fromPath), decodeURI(pathPart))).replace(/\.(md|mdx)$/i, '');
-  const [collection, ...rest] = joined.split('/');
-  const target = COLLECTIONS.includes(collection as LinkCollection) ? targets.get(targetKey(collection as LinkCollection, rest.join('/'))) : undefined;
+  const [folder, ...rest] = joined.split('/');
+  const collection = (options.registry ?? NOTE_COLLECTIONS).find((c) => c.folder === folder);
+  const target = collection ? targets.get(targetKey(collection.id as LinkCollection, rest.join('/'))) : undefined;
   if (!target) return { ok: false, reason: `no content file at "${joined}.md" (linked as "${href}")` };
   return finish(target, heading, options);
 }
@@ -57,36 +59,41 @@ function splitHeading(raw: string): [string, string | undefined] {
   return [raw.slice(0, hash), raw.slice(hash + 1).trim() || undefined];
 }
 
-const chapterIndexes = new WeakMap<ReadonlyMap<string, LinkTarget>, Map<string, LinkTarget[]>>();
+const nestedIndexes = new WeakMap<ReadonlyMap<string, LinkTarget>, Map<string, LinkTarget[]>>();
 
-/** The chapters of a set of targets by the last part of their id (`01-tensors`), built once per set: a garden resolves thousands of links. */
-function chaptersByName(targets: ReadonlyMap<string, LinkTarget>): Map<string, LinkTarget[]> {
-  let index = chapterIndexes.get(targets);
+/**
+ * The notes of nested collections (chapters, in their part's folder) by the
+ * last part of their id (`01-tensors`), built once per set of targets: a garden
+ * resolves thousands of links.
+ */
+function nestedByName(targets: ReadonlyMap<string, LinkTarget>, registry: Registry): Map<string, LinkTarget[]> {
+  let index = nestedIndexes.get(targets);
   if (!index) {
+    const nested = new Set(registry.filter((c) => c.depth > 0).map((c) => c.id));
     index = new Map();
     for (const target of targets.values()) {
-      if (target.collection !== 'chapters') continue;
+      if (!nested.has(target.collection)) continue;
       const name = target.id.split('/').at(-1) ?? target.id;
       index.set(name, [...(index.get(name) ?? []), target]);
     }
-    chapterIndexes.set(targets, index);
+    nestedIndexes.set(targets, index);
   }
   return index;
 }
 
-function candidatesFor(name: string, targets: ReadonlyMap<string, LinkTarget>): LinkTarget[] {
+/** `collection/id` names one note; a path names a nested note by its id (`part/01-tensors`); a bare name may match one of each collection. */
+function candidatesFor(name: string, targets: ReadonlyMap<string, LinkTarget>, registry: Registry): LinkTarget[] {
   const [first, ...rest] = name.split('/');
-  if (COLLECTIONS.includes(first as LinkCollection) && rest.length > 0) {
+  if (registry.some((c) => c.id === first) && rest.length > 0) {
     const exact = targets.get(targetKey(first as LinkCollection, rest.join('/')));
     return exact ? [exact] : [];
   }
   if (name.includes('/')) {
-    const chapter = targets.get(targetKey('chapters', name));
-    return chapter ? [chapter] : [];
+    return registry.filter((c) => c.depth > 0).flatMap((c) => targets.get(targetKey(c.id as LinkCollection, name)) ?? []);
   }
-  return COLLECTIONS.flatMap((collection) => {
-    if (collection === 'chapters') return chaptersByName(targets).get(name) ?? [];
-    const target = targets.get(targetKey(collection, name));
+  return registry.flatMap((collection) => {
+    if (collection.depth > 0) return (nestedByName(targets, registry).get(name) ?? []).filter((t) => t.collection === collection.id);
+    const target = targets.get(targetKey(collection.id as LinkCollection, name));
     return target ? [target] : [];
   });
 }

@@ -6,8 +6,10 @@
  */
 import GithubSlugger from 'github-slugger';
 import type { GardenUrls } from '../urls';
+import { NOTE_COLLECTIONS, noteCollection, type NoteCollectionId, type Registry } from '../collections';
 
-export type LinkCollection = 'bits' | 'shorts' | 'chapters';
+/** The collection of a link target: a note collection of the registry. */
+export type LinkCollection = NoteCollectionId;
 
 export interface LinkTarget {
   /** `bits/kv-cache`, `shorts/kv-cache`, `chapters/ml-foundations/01-tensors` */
@@ -66,14 +68,15 @@ export function linkFactsOf(source: LinkTargetSource, options: { excerpt?: boole
   };
 }
 
-export function buildLinkTargets(sources: readonly LinkTargetSource[], urls: GardenUrls, options: { excerpt?: boolean } = {}): Map<string, LinkTarget> {
+export function buildLinkTargets(sources: readonly LinkTargetSource[], urls: GardenUrls, options: { excerpt?: boolean; registry?: Registry } = {}): Map<string, LinkTarget> {
   return targetsFromFacts(
     sources.map((source) => linkFactsOf(source, options)),
     urls,
+    options.registry,
   );
 }
 
-export function targetsFromFacts(facts: readonly LinkFacts[], urls: GardenUrls): Map<string, LinkTarget> {
+export function targetsFromFacts(facts: readonly LinkFacts[], urls: Pick<GardenUrls, 'note'>, registry: Registry = NOTE_COLLECTIONS): Map<string, LinkTarget> {
   const targets = new Map<string, LinkTarget>();
   for (const fact of facts) {
     const key = targetKey(fact.collection, fact.id);
@@ -82,7 +85,7 @@ export function targetsFromFacts(facts: readonly LinkFacts[], urls: GardenUrls):
       collection: fact.collection,
       id: fact.id,
       title: fact.title,
-      url: urlOf(fact.collection, fact.id, urls),
+      url: urls.note(noteCollection(fact.collection, registry), fact.id),
       headings: new Set(fact.headings),
       excerpt: fact.excerpt,
       draft: fact.draft,
@@ -91,12 +94,6 @@ export function targetsFromFacts(facts: readonly LinkFacts[], urls: GardenUrls):
     });
   }
   return targets;
-}
-
-function urlOf(collection: LinkCollection, id: string, urls: GardenUrls): string {
-  if (collection === 'bits') return urls.bit(id);
-  if (collection === 'shorts') return urls.short(id);
-  return urls.chapter(id);
 }
 
 /** The ids Astro gives a body's headings (github-slugger over the heading's text), all levels. */

@@ -9,15 +9,16 @@ import type { VFile } from 'vfile';
 import type { MarkdownHeading } from '@astrojs/markdown-remark';
 import { anchorSections, markdownToText, sectionsOfTree, splitSections, textOfTree, type SectionDrafts, type SplitText } from '../search/text';
 import { searchBody, type SearchBody } from '../search/documents';
+import { noteAtPath } from '../collections';
 
 /** Bits and shorts are searched as one text, kept compacted and with its terms; chapters by section (their h2/h3). */
 export type NoteSearchText = SearchBody | { split: SplitText };
 
 export type NoteSearchKind = 'text' | 'split';
 
-/** `gardenPath` is the note's path in the garden, e.g. `chapters/ml/01-tensors.md`. */
+/** `gardenPath` is the note's path in the garden, e.g. `chapters/ml/01-tensors.md`; its collection says how search takes its body. */
 export function searchKindOf(gardenPath: string): NoteSearchKind {
-  return gardenPath.startsWith('chapters/') ? 'split' : 'text';
+  return noteAtPath(gardenPath)?.collection.searchBody === 'sections' ? 'split' : 'text';
 }
 
 /** The searchable text of a note's Markdown, parsed on its own: what remarkSearchText gives without a second parse. */

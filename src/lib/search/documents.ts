@@ -3,15 +3,18 @@
  * chapter (its lead), per chapter section (to its heading) and per quiz fact.
  * Pure: src/pages/search/[collection].json.ts feeds it from loadGarden().
  */
-import type { BitItem, ChapterItem, ShortItem } from '../garden';
+import { chapters, NOTE_COLLECTIONS, summaryOf, type ChapterItem, type NoteCollection, type NoteCollectionId } from '../collections';
 import { markdownToText, splitSections, type RenderedHeading, type SplitText } from './text';
 import { terms } from './tokens';
 
 /** A body as the note cache keeps it: a SearchBody, or only its plain text in a cache written before the terms were kept. */
 export type KeptBody = { text: string; terms?: readonly string[] | undefined } | undefined;
 
-export const SEARCH_COLLECTIONS = ['bits', 'shorts', 'chapters', 'facts'] as const;
-export type SearchCollection = (typeof SEARCH_COLLECTIONS)[number];
+/** Quiz facts are searched too, though they are no note collection. */
+const FACTS = 'facts';
+export type SearchCollection = NoteCollectionId | typeof FACTS;
+/** Each note collection has an index of its own (/search/<id>.json), and so have the quiz facts. */
+export const SEARCH_COLLECTIONS: readonly SearchCollection[] = [...NOTE_COLLECTIONS.map((collection) => collection.id), FACTS];
 
 export interface SearchDocument {
   collection: SearchCollection;
@@ -62,9 +65,7 @@ export function compactBody(text: string, cap: number = BODY_CAP): string {
 const isMdx = (path: string | undefined) => path?.endsWith('.mdx') ?? false;
 
 export interface UrlsForSearch {
-  bit: (slug: string) => string;
-  short: (slug: string) => string;
-  chapter: (chapterId: string) => string;
+  note: (collection: Pick<NoteCollection, 'path'>, id: string) => string;
 }
 
 /**
@@ -88,27 +89,25 @@ function bodyFields(body: string, filePath: string | undefined, kept: KeptBody):
   return { body: compactBody(kept?.text ?? markdownToText(body, { mdx: isMdx(filePath) })) };
 }
 
-export function bitDocument(item: BitItem, body: string, urls: UrlsForSearch, filePath?: string, kept?: KeptBody): SearchDocument {
-  return {
-    collection: 'bits',
-    id: item.slug,
-    url: urls.bit(item.slug),
-    title: item.title,
-    tags: [...item.tags],
-    summary: item.why,
-    ...bodyFields(body, filePath, kept),
-    date: item.date,
-  };
+/** What search reads of a note's item, whatever its collection. */
+export interface SearchableItem {
+  id: string;
+  title: string;
+  tags: readonly string[];
+  draft?: boolean | undefined;
+  date?: string | undefined;
+  track?: string | undefined;
 }
 
-export function shortDocument(item: ShortItem, body: string, urls: UrlsForSearch, filePath?: string, kept?: KeptBody): SearchDocument {
+/** The one document of a note searched as a whole (NoteCollection.searchBody `whole`: bits, shorts). */
+export function noteDocument(collection: NoteCollection, item: SearchableItem, body: string, urls: UrlsForSearch, filePath?: string, kept?: KeptBody): SearchDocument {
   return {
-    collection: 'shorts',
-    id: item.slug,
-    url: urls.short(item.slug),
+    collection: collection.id as SearchCollection,
+    id: item.id,
+    url: urls.note(collection, item.id),
     title: item.title,
     tags: [...item.tags],
-    summary: item.summary,
+    summary: summaryOf(collection, item as unknown as Record<string, unknown>),
     ...bodyFields(body, filePath, kept),
     date: item.date,
     track: item.track,
@@ -125,9 +124,9 @@ export function chapterDocuments(
   options: { filePath?: string | undefined; headings?: readonly RenderedHeading[] | undefined; partTitle?: string | undefined; split?: SplitText | undefined } = {},
 ): SearchDocument[] {
   const { intro, sections } = options.split ?? splitSections(body, { mdx: isMdx(options.filePath), rendered: options.headings });
-  const url = urls.chapter(item.id);
+  const url = urls.note(chapters, item.id);
   const chapter: SearchDocument = {
-    collection: 'chapters',
+    collection: chapters.id,
     id: item.id,
     url,
     title: item.title,
@@ -140,7 +139,7 @@ export function chapterDocuments(
     chapter,
     ...sections.map(
       (section): SearchDocument => ({
-        collection: 'chapters',
+        collection: chapters.id,
         id: `${item.id}#${section.heading.slug}`,
         url: `${url}#${section.heading.slug}`,
         title: section.heading.text,
@@ -166,9 +165,9 @@ export interface FactSource {
 
 export function factDocuments(chapter: ChapterItem, facts: readonly FactSource[], urls: UrlsForSearch): SearchDocument[] {
   return facts.map((fact, index) => ({
-    collection: 'facts',
+    collection: FACTS,
     id: `${chapter.id}?fact=${index + 1}`,
-    url: `${urls.chapter(chapter.id)}#${fact.anchor ?? FACTS_ANCHOR}`,
+    url: `${urls.note(chapters, chapter.id)}#${fact.anchor ?? FACTS_ANCHOR}`,
     title: fact.question,
     tags: [],
     summary: fact.answer,
@@ -177,36 +176,40 @@ export function factDocuments(chapter: ChapterItem, facts: readonly FactSource[]
   }));
 }
 
-/** What the search endpoint hands over from loadGarden(): items with their raw bodies. */
+/** A note as the search endpoint hands it over: its item and raw body, and what the note cache kept of it. */
+export interface NoteSource<Item extends SearchableItem = SearchableItem> {
+  item: Item;
+  body: string;
+  filePath?: string | undefined;
+  /** The body as the note cache keeps it (whole-body collections). */
+  kept?: KeptBody;
+  /** Sectioned collections: the body split at its headings when already known, else the rendered headings to split it by. */
+  split?: SplitText | undefined;
+  headings?: readonly RenderedHeading[] | undefined;
+}
+
+/** What the search endpoint hands over from loadGarden(): each note collection's notes, the parts and the quiz facts. */
 export interface SearchSource {
-  /** `kept`: the body as the note cache keeps it, when it does. */
-  bits: { item: BitItem; body: string; filePath?: string | undefined; kept?: KeptBody }[];
-  shorts: { item: ShortItem; body: string; filePath?: string | undefined; kept?: KeptBody }[];
-  /** `split`: the body split at its headings, when already known. */
-  chapters: { item: ChapterItem; body: string; filePath?: string | undefined; headings?: readonly RenderedHeading[] | undefined; split?: SplitText | undefined }[];
+  notes: Partial<Record<NoteCollectionId, readonly NoteSource[]>>;
   parts: readonly { id: string; title: string }[];
   quizzes: readonly { chapter: string; facts: readonly FactSource[] }[];
 }
 
 /** The documents of one collection. Drafts never reach the index, not even under `astro dev`. */
-export function collectionDocuments(collection: SearchCollection, source: SearchSource, urls: UrlsForSearch): SearchDocument[] {
-  switch (collection) {
-    case 'bits':
-      return source.bits.filter(({ item }) => !item.draft).map(({ item, body, filePath, kept }) => bitDocument(item, body, urls, filePath, kept));
-    case 'shorts':
-      return source.shorts.filter(({ item }) => !item.draft).map(({ item, body, filePath, kept }) => shortDocument(item, body, urls, filePath, kept));
-    case 'chapters':
-      return source.chapters
-        .filter(({ item }) => !item.draft)
-        .flatMap(({ item, body, filePath, headings, split }) =>
-          chapterDocuments(item, body, urls, { filePath, headings, split, partTitle: source.parts.find((p) => p.id === item.part)?.title }),
-        );
-    case 'facts': {
-      const chapters = new Map(source.chapters.filter(({ item }) => !item.draft).map(({ item }) => [item.id, item]));
-      return source.quizzes.flatMap((quiz) => {
-        const chapter = chapters.get(quiz.chapter);
-        return chapter ? factDocuments(chapter, quiz.facts, urls) : [];
-      });
-    }
+export function collectionDocuments(collection: SearchCollection, source: SearchSource, urls: UrlsForSearch, registry: readonly NoteCollection[] = NOTE_COLLECTIONS): SearchDocument[] {
+  const published = (id: string) => (source.notes[id as NoteCollectionId] ?? []).filter(({ item }) => !item.draft);
+  if (collection === FACTS) {
+    const known = new Map(published(chapters.id).map(({ item }) => [item.id, item as unknown as ChapterItem]));
+    return source.quizzes.flatMap((quiz) => {
+      const chapter = known.get(quiz.chapter);
+      return chapter ? factDocuments(chapter, quiz.facts, urls) : [];
+    });
   }
+  const notes = registry.find((c) => c.id === collection);
+  if (!notes) return [];
+  if (notes.searchBody === 'whole') return published(notes.id).map(({ item, body, filePath, kept }) => noteDocument(notes, item, body, urls, filePath, kept));
+  return published(notes.id).flatMap(({ item, body, filePath, headings, split }) => {
+    const chapter = item as unknown as ChapterItem;
+    return chapterDocuments(chapter, body, urls, { filePath, headings, split, partTitle: source.parts.find((p) => p.id === chapter.part)?.title });
+  });
 }

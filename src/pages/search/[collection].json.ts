@@ -13,30 +13,30 @@ import { searchIndexPages } from '../../lib/pages';
 import { collectionDocuments, type SearchCollection, type SearchSource } from '../../lib/search/documents';
 import { buildSearchIndex } from '../../lib/search/build-index';
 import { cachedSearchBody, cachedSections, noteBody } from '../../lib/markdown/note-html';
+import { chapters, NOTE_COLLECTIONS, type NoteCollection, type NoteCollectionId } from '../../lib/collections';
+import type { GardenNote } from '../../lib/load';
+
+type Entry = GardenNote<NoteCollectionId>['entry'];
+
+/** A note with what the note cache kept of its searchable text; `indexed`: its own collection's index is being built, not the facts'. */
+async function noteSource(collection: NoteCollection, item: GardenNote<NoteCollectionId>['item'], entry: Entry, indexed: boolean) {
+  const body = noteBody(entry);
+  if (!indexed) return { item, body, filePath: entry.filePath };
+  if (collection.searchBody === 'whole') return { item, body, filePath: entry.filePath, kept: cachedSearchBody(entry) };
+  const split = cachedSections(entry);
+  return { item, body, filePath: entry.filePath, split, headings: split ? undefined : (await render(entry)).headings };
+}
 
 export const getStaticPaths = (async () => searchIndexPages(await loadGarden(), import.meta.env.GARDEN_CODE_DIGEST)) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {
   const collection = params.collection as SearchCollection;
   const garden = await loadGarden();
+  const notes = NOTE_COLLECTIONS.find((c) => c.id === collection);
+  // Fact documents need the chapters they belong to; the note indexes need only their own collection.
+  const wanted = collection === 'facts' ? chapters : notes;
   const source: SearchSource = {
-    bits: collection === 'bits' ? garden.bits.map(({ item, entry }) => ({ item, body: noteBody(entry), filePath: entry.filePath, kept: cachedSearchBody(entry) })) : [],
-    shorts: collection === 'shorts' ? garden.shorts.map(({ item, entry }) => ({ item, body: noteBody(entry), filePath: entry.filePath, kept: cachedSearchBody(entry) })) : [],
-    chapters:
-      collection === 'chapters' || collection === 'facts'
-        ? await Promise.all(
-            garden.chapters.map(async ({ item, entry }) => {
-              const split = collection === 'chapters' ? cachedSections(entry) : undefined;
-              return {
-                item,
-                body: noteBody(entry),
-                filePath: entry.filePath,
-                split,
-                headings: collection === 'chapters' && !split ? (await render(entry)).headings : undefined,
-              };
-            }),
-          )
-        : [],
+    notes: wanted ? { [wanted.id]: await Promise.all((garden[wanted.id] as GardenNote<NoteCollectionId>[]).map(({ item, entry }) => noteSource(wanted, item, entry, collection === wanted.id))) } : {},
     parts: garden.parts,
     // Each fact links to its own anchor on the chapter page.
     quizzes:
