@@ -14,9 +14,10 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeGarden, type GeneratedGarden } from './garden-generator';
-import { listingWeights, outputSize, pageWeight, templatePages, type PageWeight, type Weight } from './page-weight';
+import { writeGarden } from './garden-generator';
+import { listingWeights, outputSize, pageWeight, templatePages } from './page-weight';
 import { renderBuildSection } from './build-report';
+import type { BenchEntry, BuildRun, SizeResult } from './build-types';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
@@ -29,30 +30,7 @@ const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
 const LABEL = process.env.BENCH_LABEL ?? 'current';
 const PHASES = (process.env.BENCH_PHASES ?? 'cold,warm,edit').split(',');
 
-export interface BuildRun {
-  seconds: number;
-  /** Peak resident memory of the build, in bytes. */
-  rss: number;
-}
-
-export interface SizeResult {
-  notes: number;
-  garden: GeneratedGarden;
-  cold: BuildRun[];
-  warm: BuildRun[];
-  edit: BuildRun[];
-  output: { bytes: number; files: number; pages: number };
-  templates: PageWeight[];
-  listings: { page: string; html: Weight }[];
-}
-
-export interface BenchEntry {
-  label: string;
-  date: string;
-  machine: { cpus: number; model: string; memory: number; node: string; nodeOptions?: string; loadBefore: number[]; loadAfter: number[] };
-  runs: number;
-  sizes: SizeResult[];
-}
+export type { BenchEntry, BuildRun, SizeResult };
 
 function build(content: string, outDir: string, cacheDir: string): Promise<BuildRun> {
   const timeBinary = existsSync('/usr/bin/time');

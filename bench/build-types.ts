@@ -1,0 +1,28 @@
+/** What `npm run bench` records of a run (bench/build.ts) and bench/build-report.ts draws. */
+import type { GeneratedGarden } from './garden-generator';
+import type { PageWeight, Weight } from './page-weight';
+
+export interface BuildRun {
+  seconds: number;
+  /** Peak resident memory of the build, in bytes. */
+  rss: number;
+}
+
+export interface SizeResult {
+  notes: number;
+  garden: GeneratedGarden;
+  cold: BuildRun[];
+  warm: BuildRun[];
+  edit: BuildRun[];
+  output: { bytes: number; files: number; pages: number };
+  templates: PageWeight[];
+  listings: { page: string; html: Weight }[];
+}
+
+export interface BenchEntry {
+  label: string;
+  date: string;
+  machine: { cpus: number; model: string; memory: number; node: string; nodeOptions?: string; loadBefore: number[]; loadAfter: number[] };
+  runs: number;
+  sizes: SizeResult[];
+}
