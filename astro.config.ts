@@ -2,16 +2,16 @@ import type { AstroUserConfig } from 'astro';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { remarkPluginsFor, rehypePlugins, shikiConfig } from './src/lib/markdown/plugins';
-import { createLinkTargetsProvider } from './src/lib/links/provider';
-import { linkFactsDigest } from './src/lib/links/facts-memo';
+import { createLinkTargetsProvider } from './src/build/link-targets';
+import { linkFactsDigest } from './src/build/link-facts';
 import { gardenUrls } from './src/lib/urls';
 import { gardenCacheDir, resolveContentDir } from './src/lib/content-dir';
-import { gardenCheck } from './src/integrations/garden-check';
+import { gardenCheck } from './src/build/garden-check';
 import { maxBytesFromEnv } from './src/lib/check/limits';
-import { noteRendering } from './src/integrations/note-render';
-import { keepOutput } from './src/integrations/keep-output';
-import { gardenProcessor, NoteRenderer } from './src/lib/markdown/note-renderer';
-import { lazyUnified } from './src/lib/markdown/lazy-unified';
+import { noteRendering } from './src/build/note-render';
+import { keepOutput } from './src/build/keep-output';
+import { gardenProcessor, NoteRenderer } from './src/build/note-renderer';
+import { lazyUnified } from './src/build/lazy-unified';
 import { resolve } from 'node:path';
 import { siteConfig } from './src/site.config';
 import { codeDigest } from './src/lib/page-cache';
@@ -23,7 +23,7 @@ const linkTargets = createLinkTargetsProvider(contentDir, gardenUrls(siteConfig.
   maxBytes: maxBytesFromEnv(process.env),
   memo: { file: resolve(cacheDir, 'garden-links.json'), digest: linkFactsDigest(process.cwd()) },
 });
-// Notes render once per change, on worker threads, into a cache of their own (src/lib/markdown/note-renderer.ts).
+// Notes render once per change, on worker threads, into a cache of their own (src/build/note-renderer.ts).
 const notes = new NoteRenderer({
   contentDir,
   cacheDir: resolve(cacheDir),

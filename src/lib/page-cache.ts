@@ -7,7 +7,7 @@
  * styles or client scripts can leave a stale page behind.
  */
 import { createHash } from 'node:crypto';
-import { filesDigest } from './files-digest';
+import { filesDigest } from '../build/code-digest';
 
 /** What a content entry contributes to a key: who it is, the file it came from, and the HTML the note renderer made of it. */
 interface EntryLike {

@@ -7,7 +7,7 @@ import { exists, listFiles, read } from '../helpers/files';
 /**
  * Astro's incremental build reuses a page from the previous build while its
  * cacheKey (src/lib/pages.ts) is unchanged, leaving it in the output folder
- * when that folder is as the last build left it (src/integrations/keep-output.ts).
+ * when that folder is as the last build left it (src/build/keep-output.ts).
  * After edits that reach other pages (a retitled note others link to, a note
  * turned draft, a new tag, a new quiz fact, an edited chapter), a build that
  * reuses the cache must write exactly what a cold build of the edited garden

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { gardenCheck } from '../../src/integrations/garden-check';
+import { gardenCheck } from '../../src/build/garden-check';
 import { scanBody, type BodyScan } from '../../src/lib/check/body-scan';
 import { ROOT } from '../helpers/build';
 

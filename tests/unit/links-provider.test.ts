@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createLinkTargetsProvider } from '../../src/lib/links/provider';
+import { createLinkTargetsProvider } from '../../src/build/link-targets';
 import { gardenUrls } from '../../src/lib/urls';
 import { ROOT } from '../helpers/build';
 

@@ -6,7 +6,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { rehypePlugins, remarkPluginsFor, shikiConfig } from '../../src/lib/markdown/plugins';
 import { createNotePipeline } from '../../src/lib/markdown/note-pipeline';
-import { createLinkTargetsProvider } from '../../src/lib/links/provider';
+import { createLinkTargetsProvider } from '../../src/build/link-targets';
 import { gardenUrls } from '../../src/lib/urls';
 import { readGardenFiles } from '../../src/lib/check/read-garden';
 import { readFrontmatter } from '../../src/lib/frontmatter';

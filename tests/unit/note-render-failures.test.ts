@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { unified } from '@astrojs/markdown-remark';
 import type { AstroIntegration } from 'astro';
-import { gardenProcessor, NoteRenderer } from '../../src/lib/markdown/note-renderer';
-import { noteRendering } from '../../src/integrations/note-render';
+import { gardenProcessor, NoteRenderer } from '../../src/build/note-renderer';
+import { noteRendering } from '../../src/build/note-render';
 import { ROOT } from '../helpers/build';
 
 const dirs: string[] = [];

@@ -15,8 +15,8 @@ import { checkGardenLinks, type LinkCheckOptions } from './links';
 import type { LinkTarget } from '../links/targets';
 import { classifyGardenPath, type GardenPathKind } from '../paths';
 import { shiftScan, trimBody, type BodyScan } from './body-scan';
-import { textHash } from '../text-memo';
-import { directMemo, type CheckMemo } from './memo';
+import { textHash } from '../../build/file-memo';
+import { directMemo, type CheckMemo } from '../../build/check-memo';
 import { checkRootLink, editDistance, FIXED_PAGES, siteUrls, type SiteEntries } from './site-pages';
 import type { GardenFile } from '../garden-file';
 import { DEFAULT_MAX_BYTES, formatBytes } from './limits';
@@ -35,7 +35,7 @@ export interface CheckOptions extends Partial<LinkCheckOptions> {
   base?: string;
   /** Remembers body scans and formula checks between runs (the build keeps one in its cache folder). */
   memo?: CheckMemo;
-  /** The link targets of these files, if already built (src/lib/links/provider.ts); else the check builds them. */
+  /** The link targets of these files, if already built (src/build/link-targets.ts); else the check builds them. */
   linkTargets?: ReadonlyMap<string, LinkTarget>;
   /** Remembers what each file's own checks found, by its text (file-results.ts): unchanged files are not parsed again. */
   files?: FileResults;

@@ -11,9 +11,9 @@ import { readGardenFiles } from './read-garden';
 import { maxBytesFromEnv } from './limits';
 import { FIXED_PAGES, routeUrl } from './site-pages';
 import { sortProblems, type ContentProblem } from '../errors';
-import { FileCheckMemo } from './memo';
-import { FileResultsMemo, fileResultsDigest } from './file-results';
-import type { GardenSnapshot } from '../links/provider';
+import { FileCheckMemo } from '../../build/check-memo';
+import { FileResultsMemo, fileResultsDigest } from '../../build/check-results';
+import type { GardenSnapshot } from '../../build/link-targets';
 
 export interface CheckFolderOptions {
   /** The generator's folder, whose src/pages lists the static routes. */
@@ -29,7 +29,7 @@ export interface CheckFolderOptions {
   cacheDir?: string;
   /**
    * The garden as already read, with its link targets (the build's provider,
-   * src/lib/links/provider.ts): the check then reads no file itself. Read with
+   * src/build/link-targets.ts): the check then reads no file itself. Read with
    * the same `maxBytes`, and display paths relative to the same `cwd`.
    */
   garden?: GardenSnapshot;

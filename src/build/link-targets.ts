@@ -1,12 +1,12 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { readGardenFiles } from '../check/read-garden';
-import type { GardenFile } from '../garden-file';
-import type { GardenUrls } from '../urls';
-import { linkFactsOfFiles } from './facts-memo';
-import { TextMemo } from '../text-memo';
-import type { LinkFacts } from './targets';
-import { targetsFromFacts, type LinkTarget } from './targets';
+import { readGardenFiles } from '../lib/check/read-garden';
+import type { GardenFile } from '../lib/garden-file';
+import type { GardenUrls } from '../lib/urls';
+import { linkFactsOfFiles } from './link-facts';
+import { TextMemo } from './file-memo';
+import type { LinkFacts } from '../lib/links/targets';
+import { targetsFromFacts, type LinkTarget } from '../lib/links/targets';
 
 /** The garden's files as read once, and the link targets built from them. */
 export interface GardenSnapshot {

@@ -18,15 +18,15 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 // Astro's own front-matter split, from the package Astro's content layer takes it from (not @astrojs/markdown-remark, which loads much more).
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
-import { linkTargetsDigest, type LinkTarget } from '../links/targets';
-import type { GardenSnapshot } from '../links/provider';
+import { linkTargetsDigest, type LinkTarget } from '../lib/links/targets';
+import type { GardenSnapshot } from './link-targets';
 import { isGardenNote, NoteCache, pipelineDigest, type CachedNote } from './note-cache';
-import { TextMemo } from '../text-memo';
+import { TextMemo } from './file-memo';
 import { RenderPool, type PoolJob } from './render-pool';
 // Imported up front: astro.config is loaded by a module runner that is closed once the config is read.
-import { createNotePipeline } from './note-pipeline';
-import { searchKindOf } from './note-search';
-import type { BodyScan } from '../check/body-scan';
+import { createNotePipeline } from '../lib/markdown/note-pipeline';
+import { searchKindOf } from '../lib/markdown/note-search';
+import type { BodyScan } from '../lib/check/body-scan';
 import type { UnifiedProcessor } from './lazy-unified';
 
 export interface NoteRendererOptions {
@@ -37,7 +37,7 @@ export interface NoteRendererOptions {
   base: string;
   /**
    * The link targets; `freeze`, when given, is called as a build starts, and
-   * `snapshot` gives the files they were built from (src/lib/links/provider.ts).
+   * `snapshot` gives the files they were built from (src/build/link-targets.ts).
    */
   targets: (() => ReadonlyMap<string, LinkTarget>) & { freeze?: () => void; snapshot?: () => GardenSnapshot };
   /** Worker threads; default: one per core, at most 4 (0 renders in this thread). */

@@ -6,9 +6,9 @@
  * files with each other. Written with v8.serialize, which keeps every value
  * YAML can give (Infinity, NaN, -0) as it was, unlike JSON.
  */
-import { filesDigest } from '../files-digest';
-import type { FileResults, GardenFile, LocalCheck } from './check';
-import { TextMemo } from '../text-memo';
+import { filesDigest } from './code-digest';
+import type { FileResults, GardenFile, LocalCheck } from '../lib/check/check';
+import { TextMemo } from './file-memo';
 
 /** Everything a file's own checks depend on besides its text: the checker and the code and packages it uses, and the size limit. */
 export function fileResultsDigest(projectRoot: string, maxBytes: number): string {

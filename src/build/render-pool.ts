@@ -6,7 +6,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { WorkerReply, WorkerSetup } from './note-worker';
-import type { BodyScan } from '../check/body-scan';
+import type { BodyScan } from '../lib/check/body-scan';
 
 export interface PoolJob {
   key: string;

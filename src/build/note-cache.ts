@@ -7,15 +7,15 @@
  * content store (which the build bundles into one JavaScript module).
  */
 import { createHash } from 'node:crypto';
-import { filesDigest } from '../files-digest';
+import { filesDigest } from './code-digest';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { MarkdownHeading } from '@astrojs/markdown-remark';
-import { findLinks } from '../links/find';
-import { resolveFileLink, resolveWikiLink } from '../links/resolve';
-import type { LinkTarget } from '../links/targets';
-import type { NoteSearchText } from './note-search';
-import { classifyGardenPath } from '../paths';
+import { findLinks } from '../lib/links/find';
+import { resolveFileLink, resolveWikiLink } from '../lib/links/resolve';
+import type { LinkTarget } from '../lib/links/targets';
+import type { NoteSearchText } from '../lib/markdown/note-search';
+import { classifyGardenPath } from '../lib/paths';
 
 export interface NoteMeta {
   headings: MarkdownHeading[];

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { isEditorial } from '../lib/check/check';
 import { checkGardenFolder, type CheckFolderOptions } from '../lib/check/run';
 import { formatProblem, GardenContentError, type ContentProblem } from '../lib/errors';
-import type { GardenSnapshot } from '../lib/links/provider';
+import type { GardenSnapshot } from './link-targets';
 import type { BodyScans } from '../lib/check/check';
 
 /**
@@ -17,7 +17,7 @@ import type { BodyScans } from '../lib/check/check';
 export interface GardenCheckOptions {
   contentDir: string;
   base?: string;
-  /** The garden as the link targets read it (src/lib/links/provider.ts). */
+  /** The garden as the link targets read it (src/build/link-targets.ts). */
   garden?: () => GardenSnapshot;
   /** The bodies the note renderer's workers parse, scanned for the check (NoteRenderer.bodyScans). */
   scans?: () => Promise<BodyScans> | undefined;
@@ -50,7 +50,7 @@ export function gardenCheck(options: GardenCheckOptions): AstroIntegration {
     hooks: {
       'astro:config:setup': async ({ command, config, logger, updateConfig }) => {
         projectRoot = fileURLToPath(config.root);
-        // Body scans and formula checks are remembered in the build's cache folder (src/lib/check/memo.ts).
+        // Body scans and formula checks are remembered in the build's cache folder (src/build/check-memo.ts).
         cacheDir = fileURLToPath(config.cacheDir);
         // Drafts follow the command, not NODE_ENV: a build run with NODE_ENV=test must still hide them.
         updateConfig({ vite: { define: { 'import.meta.env.GARDEN_SHOW_DRAFTS': JSON.stringify(command === 'dev') } } });

@@ -5,12 +5,12 @@
  * edit parses only the edited notes. Everything else the checker does (YAML,
  * schemas, cross-references) is cheap and runs every time.
  */
-import { textHash } from '../text-memo';
+import { textHash } from './file-memo';
 import { join } from 'node:path';
-import { readCacheFile, writeCacheFile } from '../cache-file';
-import { filesDigest } from '../files-digest';
-import { scanBody, type BodyScan } from './body-scan';
-import { katexFailure } from './math';
+import { readCacheFile, writeCacheFile } from './cache-file';
+import { filesDigest } from './code-digest';
+import { scanBody, type BodyScan } from '../lib/check/body-scan';
+import { katexFailure } from '../lib/check/math';
 
 export interface CheckMemo {
   scanBody(body: string): BodyScan;

@@ -1,7 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import type { NoteRenderer } from '../lib/markdown/note-renderer';
-import { contentStoreFile, dropStoreIfStale } from '../lib/markdown/content-store';
+import type { NoteRenderer } from './note-renderer';
+import { contentStoreFile, dropStoreIfStale } from './content-store';
 import { relativeToCwd } from '../lib/display-path';
 
 /**

@@ -5,12 +5,12 @@
  * thread only learns which notes are ready.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { createNotePipeline } from './note-pipeline';
+import { createNotePipeline } from '../lib/markdown/note-pipeline';
 import { NoteCache } from './note-cache';
-import { searchKindOf } from './note-search';
-import type { LinkTarget } from '../links/targets';
+import { searchKindOf } from '../lib/markdown/note-search';
+import type { LinkTarget } from '../lib/links/targets';
 import type { PoolJob } from './render-pool';
-import type { BodyScan } from '../check/body-scan';
+import type { BodyScan } from '../lib/check/body-scan';
 
 /** What a worker starts with; the link targets are the ones its notes' cache keys were worked out with. */
 export interface WorkerSetup {

@@ -5,11 +5,11 @@
  * edited files only. Stale while the code that works the facts out changes,
  * so that code's digest guards the whole file.
  */
-import type { GardenFile } from '../garden-file';
-import type { TextMemo } from '../text-memo';
-import { filesDigest } from '../files-digest';
-import { linkSourceOfFile } from './sources';
-import { linkFactsOf, type LinkFacts } from './targets';
+import type { GardenFile } from '../lib/garden-file';
+import type { TextMemo } from './file-memo';
+import { filesDigest } from './code-digest';
+import { linkSourceOfFile } from '../lib/links/sources';
+import { linkFactsOf, type LinkFacts } from '../lib/links/targets';
 
 /** The code whose change makes stored facts stale: the link code, the frontmatter reader and the slugger and YAML versions. */
 export function linkFactsDigest(projectRoot: string): string {
