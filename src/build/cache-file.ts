@@ -1,12 +1,27 @@
 /**
- * The JSON files the build keeps in its cache folder (the checker's memo, the
- * note renderer's key memo): read back only while their digest matches, and
- * written atomically. A cache file that is missing, torn, stale or cannot be
- * written only makes the next build slower, never wrong, so neither side throws.
+ * Writing the build's cache files, the one way: atomically (a temporary file
+ * beside the target, then a rename), so a build that stops half-way, or a
+ * render worker writing the same entry as another thread, never leaves a torn
+ * file. A cache file that is missing, torn, stale or cannot be written only
+ * makes the next build slower, never wrong: readCacheFile and writeCacheFile
+ * never throw.
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { threadId } from 'node:worker_threads';
 
+let written = 0;
+
+/** Writes `data` to `path` atomically, creating its folder; throws as writeFileSync does. */
+export function writeFileAtomic(path: string, data: string | NodeJS.ArrayBufferView): void {
+  mkdirSync(dirname(path), { recursive: true });
+  // Unique per process, thread and write: the render workers share the process id.
+  const tmp = `${path}.${process.pid}-${threadId}-${written++}.tmp`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, path);
+}
+
+/** A JSON cache file, if it exists, parses and carries this digest. */
 export function readCacheFile<T extends { digest: string }>(file: string, digest: string): T | undefined {
   try {
     const parsed = JSON.parse(readFileSync(file, 'utf8')) as T;
@@ -18,10 +33,7 @@ export function readCacheFile<T extends { digest: string }>(file: string, digest
 
 export function writeCacheFile<T extends { digest: string }>(file: string, value: T): void {
   try {
-    mkdirSync(dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(value));
-    renameSync(tmp, file);
+    writeFileAtomic(file, JSON.stringify(value));
   } catch {
     // The next build works it all out again.
   }

@@ -1,30 +1,39 @@
 /**
- * A digest of some of the project's files, names and contents, in a stable
- * order: what a cache keyed by "the code that made this" needs (the page
- * cache, the note cache, the checker's memo). A folder counts with every file
- * under it; a path that does not exist counts as missing.
+ * The one digest of the code that makes the site: the lockfile (so the version
+ * of every package, the pipeline's and Astro's own included) and every file
+ * of the project's own code, found by walking the folders rather than listed
+ * by hand, with the site's base path mixed in because every link and asset
+ * URL carries it. Everything the build keeps between runs — rendered notes,
+ * the per-file memo, the page cache keys, Astro's content store — is valid
+ * only for the digest it was made with. Worked out once per process
+ * (astro.config.ts) and handed down.
  */
 import { createHash, type Hash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 
-export function filesDigest(root: string, paths: readonly string[]): string {
-  const hash = createHash('sha256');
-  for (const path of paths) addPath(hash, root, join(root, path));
+/** What counts as the project's code: the lockfile, the config and every file under these folders. */
+export const CODE_PATHS = ['package-lock.json', 'astro.config.ts', 'src', 'scripts', 'public'] as const;
+
+export function codeDigest(projectRoot: string, base: string): string {
+  const hash = createHash('sha256').update(`base ${base}\n`);
+  for (const path of CODE_PATHS) addPath(hash, projectRoot, join(projectRoot, path));
   return hash.digest('hex').slice(0, 24);
 }
 
+/** A file by its path and bytes, a folder by every file under it in name order, a missing path as missing. */
 function addPath(hash: Hash, root: string, path: string): void {
+  const name = relative(root, path).split(sep).join('/');
   let stats;
   try {
     stats = statSync(path);
   } catch {
-    hash.update(`missing ${relative(root, path)}\n`);
+    hash.update(`missing ${name}\n`);
     return;
   }
   if (stats.isDirectory()) {
-    for (const name of readdirSync(path).sort()) addPath(hash, root, join(path, name));
+    for (const child of readdirSync(path).sort()) addPath(hash, root, join(path, child));
     return;
   }
-  hash.update(`${relative(root, path)}\n`).update(readFileSync(path)).update('\n');
+  hash.update(`${name}\n`).update(readFileSync(path)).update('\n');
 }
