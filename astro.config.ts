@@ -1,34 +1,39 @@
 import type { AstroUserConfig } from 'astro';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import { resolve } from 'node:path';
 import { remarkPluginsFor, rehypePlugins, shikiConfig } from './src/lib/markdown/plugins';
-import { createLinkTargetsProvider } from './src/lib/links/provider';
-import { linkFactsDigest } from './src/lib/links/facts-memo';
 import { gardenUrls } from './src/lib/urls';
 import { gardenCacheDir, resolveContentDir } from './src/lib/content-dir';
-import { gardenCheck } from './src/integrations/garden-check';
 import { maxBytesFromEnv } from './src/lib/check/limits';
-import { noteRendering } from './src/integrations/note-render';
-import { keepOutput } from './src/integrations/keep-output';
-import { gardenProcessor, NoteRenderer } from './src/lib/markdown/note-renderer';
-import { lazyUnified } from './src/lib/markdown/lazy-unified';
-import { resolve } from 'node:path';
 import { siteConfig } from './src/site.config';
-import { codeDigest } from './src/lib/page-cache';
+import { codeDigest } from './src/build/code-digest';
+import { FileMemo } from './src/build/file-memo';
+import { createLinkTargetsProvider } from './src/build/link-targets';
+import { gardenCheck } from './src/build/garden-check';
+import { noteRendering } from './src/build/note-render';
+import { keepOutput } from './src/build/keep-output';
+import { NoteRenderer } from './src/build/note-renderer';
+import { gardenProcessor } from './src/build/garden-processor';
+import { lazyUnified } from './src/build/lazy-unified';
 
-const contentDir = resolveContentDir(process.env, process.cwd());
+const projectRoot = process.cwd();
+const contentDir = resolveContentDir(process.env, projectRoot);
 // Astro's content store remembers entries between builds: a garden elsewhere gets a store of its own.
-const cacheDir = process.env.GARDEN_CACHE_DIR ?? gardenCacheDir(contentDir, process.cwd());
-const linkTargets = createLinkTargetsProvider(contentDir, gardenUrls(siteConfig.base), {
-  maxBytes: maxBytesFromEnv(process.env),
-  memo: { file: resolve(cacheDir, 'garden-links.json'), digest: linkFactsDigest(process.cwd()) },
-});
-// Notes render once per change, on worker threads, into a cache of their own (src/lib/markdown/note-renderer.ts).
+const cacheDir = resolve(process.env.GARDEN_CACHE_DIR ?? gardenCacheDir(contentDir, projectRoot));
+const maxBytes = maxBytesFromEnv(process.env);
+// The one digest of the code (src/build/code-digest.ts), worked out once: every cache of the build is valid only for it.
+const digest = codeDigest(projectRoot, siteConfig.base);
+// What the build works out from each garden file, remembered by its text (src/build/file-memo.ts).
+const memo = new FileMemo(resolve(cacheDir, 'garden-files.bin'), `${digest} max ${maxBytes}`);
+const linkTargets = createLinkTargetsProvider(contentDir, gardenUrls(siteConfig.base), { maxBytes, memo });
+// Notes render once per change, on worker threads, into a cache of their own (src/build/note-renderer.ts).
 const notes = new NoteRenderer({
   contentDir,
-  cacheDir: resolve(cacheDir),
-  projectRoot: process.cwd(),
-  base: siteConfig.base,
+  cacheDir,
+  projectRoot,
+  digest,
+  memo,
   targets: linkTargets,
   // For measuring and testing: how many worker threads, and from how many missing notes on.
   ...optionalNumber('workers', process.env.GARDEN_RENDER_WORKERS),
@@ -55,9 +60,10 @@ export default {
     processor: gardenProcessor(lazyUnified({ remarkPlugins: remarkPluginsFor({ targets: linkTargets, contentDir }), rehypePlugins }), notes),
     shikiConfig,
   },
-  integrations: [noteRendering(notes), gardenCheck({ contentDir, base: siteConfig.base, garden: linkTargets.snapshot, scans: () => notes.bodyScans() }), mdx(), sitemap(), keepOutput()],
+  // The check comes after the note renderer, whose prefetch starts the workers before the check takes the main thread.
+  integrations: [noteRendering(notes), gardenCheck({ contentDir, base: siteConfig.base, garden: linkTargets.snapshot, memo }), mdx(), sitemap(), keepOutput()],
   vite: {
     server: { watch: { ignored: ['**/dist/**'] } },
-    define: { 'import.meta.env.GARDEN_CODE_DIGEST': JSON.stringify(codeDigest(process.cwd())) },
+    define: { 'import.meta.env.GARDEN_CODE_DIGEST': JSON.stringify(digest) },
   },
 } satisfies AstroUserConfig;

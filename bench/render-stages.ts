@@ -14,7 +14,7 @@ import { resolve } from 'node:path';
 import { readGardenFiles } from '../src/lib/check/read-garden';
 import { readFrontmatter } from '../src/lib/frontmatter';
 import { rehypePlugins, remarkPluginsFor, shikiConfig } from '../src/lib/markdown/plugins';
-import { createLinkTargetsProvider } from '../src/lib/links/provider';
+import { createLinkTargetsProvider } from '../src/build/link-targets';
 import { gardenUrls } from '../src/lib/urls';
 import { checkGardenFolder } from '../src/lib/check/run';
 import { createNotePipeline } from '../src/lib/markdown/note-pipeline';

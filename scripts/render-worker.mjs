@@ -2,4 +2,4 @@
 // Node 24 once ts-hooks resolves its extensionless imports.
 import './ts-hooks.mjs';
 
-await import('../src/lib/markdown/note-worker.ts');
+await import('../src/build/note-worker.ts');

@@ -3,11 +3,11 @@
  * page returned from `getStaticPaths()` with a `cacheKey` is copied from the
  * previous build while its key and its modules are unchanged. Our key is a
  * digest of everything the page is drawn from: its props (see pages.ts) and
- * every file of the project's own code, so that no change to data, code,
- * styles or client scripts can leave a stale page behind.
+ * the digest of the project's own code the build hands in (src/build/code-digest.ts),
+ * so that no change to data, code, styles or client scripts can leave a stale
+ * page behind.
  */
 import { createHash } from 'node:crypto';
-import { filesDigest } from './files-digest';
 
 /** What a content entry contributes to a key: who it is, the file it came from, and the HTML the note renderer made of it. */
 interface EntryLike {
@@ -47,12 +47,4 @@ export function propsFingerprint(props: unknown): string {
 
 export function pageCacheKey(props: unknown, codeDigest: string): string {
   return createHash('sha256').update(codeDigest).update('\0').update(propsFingerprint(props)).digest('base64url').slice(0, 32);
-}
-
-/** The project's own code: what a page's HTML can depend on besides its props. */
-export const CODE_PATHS = ['src', 'scripts', 'public', 'astro.config.ts', 'package-lock.json'];
-
-/** A digest of the project's code (filesDigest of CODE_PATHS). */
-export function codeDigest(root: string, paths: readonly string[] = CODE_PATHS): string {
-  return filesDigest(root, paths);
 }

@@ -1,6 +1,6 @@
 /**
  * The authors' contract: one zod schema per collection. Astro validates every
- * entry with these, and so does the garden's own checker (src/lib/validate.ts),
+ * entry with these, and so does the garden's own checker (src/lib/check/check.ts),
  * which turns their issues into file-and-field messages.
  */
 import { z } from 'astro/zod';

@@ -7,7 +7,7 @@ import { exists, listFiles, read } from '../helpers/files';
 /**
  * Astro's incremental build reuses a page from the previous build while its
  * cacheKey (src/lib/pages.ts) is unchanged, leaving it in the output folder
- * when that folder is as the last build left it (src/integrations/keep-output.ts).
+ * when that folder is as the last build left it (src/build/keep-output.ts).
  * After edits that reach other pages (a retitled note others link to, a note
  * turned draft, a new tag, a new quiz fact, an edited chapter), a build that
  * reuses the cache must write exactly what a cold build of the edited garden
@@ -22,6 +22,17 @@ let firstHadDraftedPage: boolean;
 let incremental: BuildResult;
 let cold: BuildResult;
 let afterTampering: BuildResult;
+/** The rendered-note cache entries (their keys) after the first build, and the HTML of the chapter edited before the second. */
+let entriesAfterFirst: string[];
+let editedChapterEntry: string;
+
+/** The keys of the rendered-note cache's entries (src/build/note-cache.ts): one metadata file each. */
+function noteCacheEntries(): string[] {
+  return listFiles(join(CACHE, 'garden-notes'))
+    .map((file) => /([0-9a-f]{32})\.json$/.exec(file)?.[1])
+    .filter((key): key is string => key !== undefined)
+    .sort();
+}
 
 function edit(path: string, change: (text: string) => string): void {
   const file = join(GARDEN, path);
@@ -38,6 +49,9 @@ beforeAll(async () => {
   cpSync(join(ROOT, 'content'), GARDEN, { recursive: true });
   first = await buildGarden('incremental-first', GARDEN, { GARDEN_CACHE_DIR: CACHE, GARDEN_OUT_DIR: DIST });
   firstHadDraftedPage = exists(DIST, 'bits/reservoir-sampling/index.html');
+  entriesAfterFirst = noteCacheEntries();
+  // The chapter edited below: the one rendering with its first heading.
+  editedChapterEntry = entriesAfterFirst.find((key) => read(join(CACHE, 'garden-notes', key.slice(0, 2)), `${key}.html`).includes('id="the-function-view"')) ?? '';
 
   // Linked from four notes: their link text, backlinks and the listings change with it.
   edit('shorts/kv-cache-formula.md', (t) => t.replace('title: Sizing the KV Cache with One Formula', 'title: KV cache size in one product'));
@@ -81,6 +95,17 @@ describe('a rebuild after edits', () => {
     expect(read(incremental.outDir, 'tags/evaluation/index.html')).toContain('Stratified k-fold for imbalanced labels');
     expect(read(incremental.outDir, 'cheatsheets/ml-foundations/01-tensors/index.html')).toContain('What does a stride of 0 along an axis mean?');
     expect(read(incremental.outDir, 'cheatsheets/ml-foundations/02-forward-pass/index.html')).toContain('A closing paragraph added between builds.');
+  });
+
+  it("removes the edited notes' old renderings from the note cache, and keeps one entry per note", () => {
+    const after = noteCacheEntries();
+    const gone = entriesAfterFirst.filter((key) => !after.includes(key));
+    // The edited chapter, and the notes whose link to the retitled short shows its new title.
+    expect(gone.length).toBeGreaterThan(1);
+    expect(editedChapterEntry).not.toBe('');
+    expect(after).not.toContain(editedChapterEntry);
+    const notes = listFiles(GARDEN).filter((file) => /^(bits|shorts)\/[^/]+\.md$|^chapters\/[^/]+\/[^/]+\.md$/.test(file) && !/\/(_|README)/.test(file));
+    expect(after.length).toBe(notes.length);
   });
 
   it('keeps no note bodies in the content store, which Astro bundles into the build', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readCacheFile, writeCacheFile } from '../../src/lib/cache-file';
+import { readCacheFile, writeCacheFile } from '../../src/build/cache-file';
 
 describe('cache files', () => {
   it('read back what was written while the digest matches', () => {

@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { checkGardenFolder } from '../../src/lib/check/run';
+import { FileMemo } from '../../src/build/file-memo';
 import { formatProblem } from '../../src/lib/errors';
 import { ROOT } from '../helpers/build';
 
@@ -25,8 +26,13 @@ function garden() {
   return { content, cache: join(dir, 'cache') };
 }
 
-const check = (content: string, cacheDir?: string) =>
-  checkGardenFolder(content, { projectRoot: ROOT, cwd: join(content, '..'), ...(cacheDir ? { cacheDir } : {}) }).problems.map(formatProblem);
+/** A check as the build runs it: each file's results remembered in the per-file memo of `cacheDir`, saved afterwards. */
+const check = (content: string, cacheDir?: string) => {
+  const memo = cacheDir ? new FileMemo(join(cacheDir, 'garden-files.bin'), 'code') : undefined;
+  const problems = checkGardenFolder(content, { projectRoot: ROOT, cwd: join(content, '..'), ...(memo ? { results: memo.checkResults() } : {}) }).problems.map(formatProblem);
+  memo?.save();
+  return problems;
+};
 
 describe("the check's memory of each file's own results", () => {
   it('gives the same report from memory as from scratch', () => {
@@ -42,9 +48,9 @@ describe("the check's memory of each file's own results", () => {
     const { content, cache } = garden();
     check(content, cache);
     // Change what is remembered for the bad date: only a report taken from memory can show the change.
-    const file = join(cache, 'garden-check-files.bin');
-    const stored = deserialize(readFileSync(file)) as { files: Map<string, [string, { schema: { message: string }[] }]> };
-    stored.files.get('shorts/bad-date.md')![1].schema[0]!.message = 'remembered';
+    const file = join(cache, 'garden-files.bin');
+    const stored = deserialize(readFileSync(file)) as { files: Map<string, [string, { check: { schema: { message: string }[] } }]> };
+    stored.files.get('shorts/bad-date.md')![1].check.schema[0]!.message = 'remembered';
     writeFileSync(file, serialize(stored));
     expect(check(content, cache).filter((line) => line.includes('bad-date.md'))).toEqual([expect.stringContaining(': remembered')]);
     writeFileSync(join(content, 'shorts/bad-date.md'), '---\ntitle: Bad date\nsummary: S.\ndate: 7 June\ntags: [numerics]\n---\nBody.\n');
@@ -58,26 +64,5 @@ describe("the check's memory of each file's own results", () => {
     expect(fresh.filter((line) => line.includes('infinite.md')).length).toBeGreaterThan(0);
     check(content, cache);
     expect(check(content, cache)).toEqual(fresh);
-  });
-
-  it('still keeps every body scan in the body memo when all files came from memory', () => {
-    const { content, cache } = garden();
-    check(content, cache);
-    const scans = () => Object.keys(JSON.parse(readFileSync(join(cache, 'garden-check.json'), 'utf8')).scans).length;
-    const before = scans();
-    expect(before).toBeGreaterThan(3);
-    check(content, cache);
-    expect(scans()).toBe(before);
-  });
-});
-
-describe('a quick check without the bodies (a build that waits for its render workers)', () => {
-  it('reports what the bodies cannot hide, leaves the bodies out and remembers nothing', () => {
-    const { content, cache } = garden();
-    const full = check(content);
-    const quick = checkGardenFolder(content, { projectRoot: ROOT, cwd: join(content, '..'), cacheDir: cache, withoutBodies: true }).problems.map(formatProblem);
-    expect(quick.filter((line) => !line.startsWith('warning: '))).toEqual(full.filter((line) => !line.startsWith('warning: ') && !line.includes('KaTeX')));
-    expect(quick.some((line) => line.includes('invalid YAML'))).toBe(true);
-    expect(existsSync(cache)).toBe(false);
   });
 });

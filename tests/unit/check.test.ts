@@ -564,17 +564,10 @@ describe('checkGarden', () => {
     });
   });
 
-  it("takes a body's scan from `scans` (the render workers') instead of parsing it, with lines counted from the body as written", () => {
-    const text = md('---', 'title: Linked', 'tags: [algorithms]', 'why: W.', '---', '', '', 'Intro.', '', 'See [gone](/bits/gone/).');
-    const files = garden({ 'bits/linked.md': text });
-    const parsed = checkGarden(files).filter((p) => p.file === 'content/bits/linked.md');
-    expect(parsed.map((p) => `${p.line}: ${p.field}`)).toEqual(['10: link']);
-    // The body as the renderer parses it (trimmed), and the scan a worker made of it: a formula KaTeX rejects, no link.
-    const scans = new Map([['Intro.\n\nSee [gone](/bits/gone/).', { formulas: [{ value: '\\frac{', display: false, line: 3 }], rootLinks: [], hasCode: false, hasMath: true }]]);
-    const given = checkGarden(files, { scans }).filter((p) => p.file === 'content/bits/linked.md');
-    expect(given.map((p) => `${p.line}: ${p.field}`)).toEqual(['10: math']);
-    // A scan of another body is not used.
-    expect(checkGarden(files, { scans: new Map([['Intro.', scans.values().next().value!]]) })).toEqual(checkGarden(files));
+  it('counts the lines of what a body shows from the file as written, blank lines above the body included', () => {
+    const text = md('---', 'title: Linked', 'tags: [algorithms]', 'why: W.', '---', '', '', 'Intro $\\frac{$.', '', 'See [gone](/bits/gone/).');
+    const problems = checkGarden(garden({ 'bits/linked.md': text })).filter((p) => p.file === 'content/bits/linked.md');
+    expect(problems.map((p) => `${p.line}: ${p.field}`).sort()).toEqual(['10: link', '8: math']);
   });
 
   it('reports problems from several files in one pass', () => {

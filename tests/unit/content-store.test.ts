@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { contentStoreFile, dropStoreIfStale } from '../../src/lib/markdown/content-store';
+import { contentStoreFile, dropStoreIfStale } from '../../src/build/content-store';
 
 describe('dropping the content store when links change', () => {
   it('keeps the store while the links stay the same and drops it when they change', () => {

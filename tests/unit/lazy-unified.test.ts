@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { unified } from '@astrojs/markdown-remark';
 import { markdownConfigDefaults } from '@astrojs/internal-helpers/markdown';
 import remarkMath from 'remark-math';
-import { lazyUnified } from '../../src/lib/markdown/lazy-unified';
+import { lazyUnified } from '../../src/build/lazy-unified';
 import { rehypePlugins, remarkPlugins } from '../../src/lib/markdown/plugins';
 
 const OPTIONS = { remarkPlugins, rehypePlugins, remarkRehype: { footnoteLabel: 'Notes' } };

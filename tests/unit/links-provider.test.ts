@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createLinkTargetsProvider } from '../../src/lib/links/provider';
+import { deserialize, serialize } from 'node:v8';
+import { createLinkTargetsProvider } from '../../src/build/link-targets';
+import { FileMemo } from '../../src/build/file-memo';
 import { gardenUrls } from '../../src/lib/urls';
 import { ROOT } from '../helpers/build';
 
@@ -57,15 +59,20 @@ describe('the link targets provider', () => {
   describe('with a memo of each file\'s link facts', () => {
     it('gives the targets it gives without one, and works out again only the files whose text changed', () => {
       const dir = gardenCopy();
-      const memoFile = join(dir, '.cache/garden-links.json');
-      const withMemo = (digest = 'd1') => createLinkTargetsProvider(dir, gardenUrls('/'), { memo: { file: memoFile, digest } })();
+      const memoFile = join(dir, '.cache/garden-files.bin');
+      const withMemo = (digest = 'd1') => {
+        const memo = new FileMemo(memoFile, digest);
+        const targets = createLinkTargetsProvider(dir, gardenUrls('/'), { memo })();
+        memo.save();
+        return targets;
+      };
       const plain = createLinkTargetsProvider(dir, gardenUrls('/'))();
       expect(withMemo()).toEqual(plain);
       // Mark one remembered title: only facts taken from the memo can carry the mark.
-      const stored = JSON.parse(readFileSync(memoFile, 'utf8'));
-      const [key, entry] = Object.entries(stored.files as Record<string, [string, { title: string } | null]>).find(([path, value]) => path.startsWith('bits/') && value[1] !== null)!;
-      entry[1]!.title = 'Remembered';
-      writeFileSync(memoFile, JSON.stringify(stored));
+      const stored = deserialize(readFileSync(memoFile)) as { files: Map<string, [string, { links?: { title: string } | null }]> };
+      const [key, entry] = [...stored.files].find(([path, value]) => path.startsWith('bits/') && value[1].links)!;
+      entry[1].links!.title = 'Remembered';
+      writeFileSync(memoFile, serialize(stored));
       const id = key.replace(/\.mdx?$/, '');
       expect(withMemo().get(id)?.title).toBe('Remembered');
       // A different digest (changed link code) and an edited file are both worked out afresh.

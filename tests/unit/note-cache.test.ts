@@ -1,14 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { buildLinkTargets, type LinkTargetSource } from '../../src/lib/links/targets';
 import { gardenUrls } from '../../src/lib/urls';
-import { isGardenNote, linkSignature, NoteCache, pipelineDigest } from '../../src/lib/markdown/note-cache';
-import { TextMemo } from '../../src/lib/text-memo';
-import { NoteRenderer } from '../../src/lib/markdown/note-renderer';
-import { FileCheckMemo } from '../../src/lib/check/memo';
-import { scanBody } from '../../src/lib/check/body-scan';
+import { isGardenNote, linkSignature, NoteCache } from '../../src/build/note-cache';
+import { FileMemo } from '../../src/build/file-memo';
+import { NoteRenderer } from '../../src/build/note-renderer';
 import { listingShowsSnippets, LISTING_SNIPPET_LIMIT } from '../../src/lib/listing';
 import { ROOT } from '../helpers/build';
 import { markdownToText, splitSections } from '../../src/lib/search/text';
@@ -56,11 +54,6 @@ describe('the rendered-note cache key', () => {
 
   it('records broken links and headings in the signature, so fixing the target re-renders the note', () => {
     expect(linkSignature('[[missing]] and [[softmax#why]] and [[softmax#nope]]', 'bits/a.md', targetsOf())).toMatch(/missing\t!.*\n.*#why\t\/bits\/softmax\/#why\t.*\nsoftmax#nope\t!/);
-  });
-
-  it('depends on the pipeline source and the base path', () => {
-    expect(pipelineDigest(ROOT, '/')).toBe(pipelineDigest(ROOT, '/'));
-    expect(pipelineDigest(ROOT, '/garden/')).not.toBe(pipelineDigest(ROOT, '/'));
   });
 });
 
@@ -117,7 +110,7 @@ describe('the note renderer', () => {
       { collection: 'bits', id: 'a', title: 'A', body: '' },
       { collection: 'bits', id: 'b', title: 'B', body: '' },
     ], gardenUrls('/'));
-    return { dir, renderer: () => new NoteRenderer({ contentDir: join(dir, 'content'), cacheDir: join(dir, 'cache'), projectRoot: ROOT, base: '/', targets, workers: 0 }) };
+    return { dir, renderer: () => new NoteRenderer({ contentDir: join(dir, 'content'), cacheDir: join(dir, 'cache'), projectRoot: ROOT, digest: 'test', targets, workers: 0 }) };
   }
 
   it('renders a note once and reuses it from the cache in the next build', async () => {
@@ -136,10 +129,10 @@ describe('the note renderer', () => {
   it('renders notes on worker threads when many are missing, with the same HTML', async () => {
     const { dir } = garden();
     const targets = () => buildLinkTargets([{ collection: 'bits', id: 'a', title: 'A', body: '' }, { collection: 'bits', id: 'b', title: 'B', body: '' }], gardenUrls('/'));
-    const pooled = new NoteRenderer({ contentDir: join(dir, 'content'), cacheDir: join(dir, 'pooled'), projectRoot: ROOT, base: '/', targets, workers: 1, workerThreshold: 1 });
+    const pooled = new NoteRenderer({ contentDir: join(dir, 'content'), cacheDir: join(dir, 'pooled'), projectRoot: ROOT, digest: 'test', targets, workers: 1, workerThreshold: 1 });
     expect(pooled.prefetch()).toBe(2);
     const viaWorker = await pooled.render('Formula $x^2$ and [[b]].', join(dir, 'content/bits/a.md'));
-    const local = new NoteRenderer({ contentDir: join(dir, 'content'), cacheDir: join(dir, 'local'), projectRoot: ROOT, base: '/', targets, workers: 0 });
+    const local = new NoteRenderer({ contentDir: join(dir, 'content'), cacheDir: join(dir, 'local'), projectRoot: ROOT, digest: 'test', targets, workers: 0 });
     const inThread = await local.render('Formula $x^2$ and [[b]].', join(dir, 'content/bits/a.md'));
     expect(readFileSync(viaWorker.htmlPath, 'utf8')).toBe(readFileSync(inThread.htmlPath, 'utf8'));
     // Both worked out the same searchable text, the one the search index would otherwise compute from the body.
@@ -148,24 +141,44 @@ describe('the note renderer', () => {
     pooled.stopPool();
   }, 60_000);
 
-  it("hands the garden check its scan of every body the workers parsed, and nothing when no worker runs", async () => {
+  it('removes, once a build is done, the entries it did not use: an edited note\'s old rendering, and nothing it used', async () => {
     const { dir } = garden();
+    const memo = () => new FileMemo(join(dir, 'cache/garden-files.bin'), 'test');
     const targets = () => buildLinkTargets([{ collection: 'bits', id: 'a', title: 'A', body: '' }, { collection: 'bits', id: 'b', title: 'B', body: '' }], gardenUrls('/'));
-    const pooled = new NoteRenderer({ contentDir: join(dir, 'content'), cacheDir: join(dir, 'pooled'), projectRoot: ROOT, base: '/', targets, workers: 1, workerThreshold: 1 });
-    expect(pooled.prefetch()).toBe(2);
-    const scans = await pooled.bodyScans();
-    expect([...scans!.keys()].sort()).toEqual(['Formula $x^2$ and [[b]].', '```python\nprint(1)\n```'].sort());
-    for (const [body, scan] of scans!) expect(scan).toEqual(scanBody(body));
-    pooled.stopPool();
-    const local = new NoteRenderer({ contentDir: join(dir, 'content'), cacheDir: join(dir, 'local'), projectRoot: ROOT, base: '/', targets, workers: 0 });
-    local.prefetch();
-    expect(local.bodyScans()).toBeUndefined();
-  }, 60_000);
+    const make = (files: FileMemo) => new NoteRenderer({ contentDir: join(dir, 'content'), cacheDir: join(dir, 'cache'), projectRoot: ROOT, digest: 'test', targets, memo: files, workers: 0 });
+    const entries = () => readdirSync(join(dir, 'cache/garden-notes'), { recursive: true }).filter((name) => /[0-9a-f]{32}\.json$/.test(String(name))).map((name) => basename(String(name), '.json')).sort();
+    const first = make(memo());
+    first.prefetch();
+    const a = await first.render('Formula $x^2$ and [[b]].', join(dir, 'content/bits/a.md'));
+    const b = await first.render('```python\nprint(1)\n```', join(dir, 'content/bits/b.md'));
+    expect(first.pruneCache()).toBe(0);
+    const keyOf = (note: { htmlPath: string }) => basename(note.htmlPath, '.html');
+    expect(entries()).toEqual([keyOf(a), keyOf(b)].sort());
+
+    writeFileSync(join(dir, 'content/bits/b.md'), '---\ntitle: B\ntags: [x]\n---\nEdited.\n');
+    const second = make(memo());
+    second.prefetch();
+    const edited = await second.render('Edited.', join(dir, 'content/bits/b.md'));
+    // Before the build is done, the old rendering is still there (an edited note reuses its code blocks from it).
+    expect(entries()).toContain(keyOf(b));
+    expect(second.pruneCache()).toBe(1);
+    expect(entries()).toEqual([keyOf(a), keyOf(edited)].sort());
+    expect(readFileSync(a.htmlPath, 'utf8')).toContain('href="/bits/b/"');
+  });
+
+  it('prunes nothing before it has listed the notes (a renderer that only rendered on request)', async () => {
+    const { dir } = garden();
+    const stale = new NoteCache(join(dir, 'cache/garden-notes'), join(dir, 'content'), 'old').set('0'.repeat(32), { html: '<p>Old</p>', headings: [], hasMath: false });
+    const renderer = new NoteRenderer({ contentDir: join(dir, 'content'), cacheDir: join(dir, 'cache'), projectRoot: ROOT, digest: 'test', targets: targetsOf, workers: 0 });
+    await renderer.render('Formula $x^2$ and [[b]].', join(dir, 'content/bits/a.md'));
+    expect(renderer.pruneCache()).toBe(0);
+    expect(existsSync(stale.htmlPath)).toBe(true);
+  });
 
   it('sends an edited note to the workers in the next build, and no unchanged one', async () => {
     const { dir } = garden();
     const targets = () => buildLinkTargets([{ collection: 'bits', id: 'a', title: 'A', body: '' }, { collection: 'bits', id: 'b', title: 'B', body: '' }], gardenUrls('/'));
-    const make = () => new NoteRenderer({ contentDir: join(dir, 'content'), cacheDir: join(dir, 'cache'), projectRoot: ROOT, base: '/', targets, workers: 1, workerThreshold: 1 });
+    const make = () => new NoteRenderer({ contentDir: join(dir, 'content'), cacheDir: join(dir, 'cache'), projectRoot: ROOT, digest: 'test', targets, workers: 1, workerThreshold: 1 });
     const first = make();
     expect(first.prefetch()).toBe(2);
     await first.render('Formula $x^2$ and [[b]].', join(dir, 'content/bits/a.md'));
@@ -181,9 +194,14 @@ describe('the note renderer', () => {
   it("renders an edited note with its unchanged code blocks taken from its previous rendering", async () => {
     const { dir } = garden();
     const file = join(dir, 'content/bits/b.md');
-    const make = (cacheDir = 'cache') => new NoteRenderer({ contentDir: join(dir, 'content'), cacheDir: join(dir, cacheDir), projectRoot: ROOT, base: '/', targets: () => buildLinkTargets([], gardenUrls('/')), workers: 0 });
-    const first = make();
+    const memoIn = (cacheDir: string) => new FileMemo(join(dir, cacheDir, 'garden-files.bin'), 'test');
+    const make = (cacheDir = 'cache', memo = memoIn(cacheDir)) =>
+      new NoteRenderer({ contentDir: join(dir, 'content'), cacheDir: join(dir, cacheDir), projectRoot: ROOT, digest: 'test', memo, targets: () => buildLinkTargets([], gardenUrls('/')), workers: 0 });
+    // The memo remembers each note's key, so the next build knows an edited note's previous rendering.
+    const firstMemo = memoIn('cache');
+    const first = make('cache', firstMemo);
     first.prefetch();
+    firstMemo.save();
     const before = await first.render('```python\nprint(1)\n```', file);
     expect(before.codeKeys).toHaveLength(1);
     // Mark the stored block: only a reused block can carry the mark into the next rendering.
@@ -200,13 +218,13 @@ describe('the note renderer', () => {
 
   it("keeps Astro's content store only while the pipeline and the link targets stay the same", () => {
     const dir = tempDir();
-    const make = (base: string, title: string) =>
-      new NoteRenderer({ contentDir: join(dir, 'content'), cacheDir: join(dir, 'cache'), projectRoot: ROOT, base, targets: () => targetsOf(title), workers: 0 });
-    const digest = make('/', 'Stable softmax').storeDigest();
-    expect(make('/', 'Stable softmax').storeDigest()).toBe(digest);
-    // The base path is part of the pipeline's digest: every link and asset URL changes with it.
-    expect(make('/garden/', 'Stable softmax').storeDigest()).not.toBe(digest);
-    expect(make('/', 'Softmax, shifted').storeDigest()).not.toBe(digest);
+    const make = (code: string, title: string) =>
+      new NoteRenderer({ contentDir: join(dir, 'content'), cacheDir: join(dir, 'cache'), projectRoot: ROOT, digest: code, targets: () => targetsOf(title), workers: 0 });
+    const digest = make('code-1', 'Stable softmax').storeDigest();
+    expect(make('code-1', 'Stable softmax').storeDigest()).toBe(digest);
+    // The code digest (the base path included): every link and asset URL may change with it.
+    expect(make('code-2', 'Stable softmax').storeDigest()).not.toBe(digest);
+    expect(make('code-1', 'Softmax, shifted').storeDigest()).not.toBe(digest);
   });
 
   it('prefetches the notes as the link targets read them, without reading the folder again', () => {
@@ -220,7 +238,7 @@ describe('the note renderer', () => {
       { path: 'shorts/e.md', displayPath: 'e', text: '---\ntitle: E\nsummary: S.\ndate: 2026-01-01\ntags: [x]\n---\nAlso not on disk.\n' },
     ];
     const targets = Object.assign(base, { snapshot: () => ({ files, targets: base() }) });
-    const renderer = new NoteRenderer({ contentDir: join(dir, 'content'), cacheDir: join(dir, 'cache'), projectRoot: ROOT, base: '/', targets, workers: 1, workerThreshold: 1 });
+    const renderer = new NoteRenderer({ contentDir: join(dir, 'content'), cacheDir: join(dir, 'cache'), projectRoot: ROOT, digest: 'test', targets, workers: 1, workerThreshold: 1 });
     expect(renderer.prefetch()).toBe(3);
     renderer.stopPool();
   });
@@ -244,59 +262,11 @@ describe("a note's searchable text", () => {
   });
 });
 
-describe('the checker memo', () => {
-  it('remembers body scans and formula checks between runs, and forgets what a run did not use', () => {
-    const dir = tempDir();
-    const first = new FileCheckMemo(dir, ROOT);
-    expect(first.scanBody('Text $x$ here.')).toEqual(scanBody('Text $x$ here.'));
-    expect(first.katexFailure('\\frac{a}{b', false)).toMatch(/expected '}'/);
-    expect(first.katexFailure('x^2', true)).toBeUndefined();
-    first.save();
-    const stored = JSON.parse(readFileSync(join(dir, 'garden-check.json'), 'utf8'));
-    expect(Object.keys(stored.scans)).toHaveLength(1);
-    expect(stored.formulas['Dx^2']).toBeNull();
-    expect(stored.formulas['I\\frac{a}{b']).toMatch(/expected '}'/);
-    const second = new FileCheckMemo(dir, ROOT);
-    expect(second.katexFailure('\\frac{a}{b', false)).toBe(first.katexFailure('\\frac{a}{b', false));
-    second.save();
-    expect(Object.keys(JSON.parse(readFileSync(join(dir, 'garden-check.json'), 'utf8')).scans)).toHaveLength(0);
-  });
-});
-
 describe('the /bits/ listing', () => {
   it('shows snippets in every card up to the limit, compact cards past it', () => {
     expect(listingShowsSnippets(1)).toBe(true);
     expect(listingShowsSnippets(LISTING_SNIPPET_LIMIT)).toBe(true);
     expect(listingShowsSnippets(LISTING_SNIPPET_LIMIT + 1)).toBe(false);
     expect(listingShowsSnippets(600)).toBe(false);
-  });
-});
-
-describe('the text memo (the prefetch memo of cache keys)', () => {
-  it('gives back a key only for the same file with the same text, in the same scope', () => {
-    const file = join(tempDir(), 'prefetch.json');
-    const first = new TextMemo<string>(file, 'pipeline-1 links-1');
-    expect(first.get('/g/bits/a.md', 'text')).toBeUndefined();
-    first.set('/g/bits/a.md', 'text', 'key-a');
-    first.set('/g/bits/b.md', 'other', 'key-b');
-    first.save();
-
-    const same = new TextMemo<string>(file, 'pipeline-1 links-1');
-    expect(same.get('/g/bits/a.md', 'text')).toBe('key-a');
-    expect(same.get('/g/bits/b.md', 'edited')).toBeUndefined();
-    same.save();
-    // What a build did not look at (b, edited) is forgotten; what it confirmed is kept.
-    const after = new TextMemo<string>(file, 'pipeline-1 links-1');
-    expect(after.get('/g/bits/a.md', 'text')).toBe('key-a');
-    expect(after.get('/g/bits/b.md', 'other')).toBeUndefined();
-
-    expect(new TextMemo<string>(file, 'pipeline-1 links-2').get('/g/bits/a.md', 'text')).toBeUndefined();
-    expect(new TextMemo<string>(file, 'pipeline-2 links-1').get('/g/bits/a.md', 'text')).toBeUndefined();
-  });
-
-  it('starts empty from a torn file', () => {
-    const file = join(tempDir(), 'prefetch.json');
-    writeFileSync(file, '{"scope": "pipeline-1 links-1", "files": {');
-    expect(new TextMemo<string>(file, 'pipeline-1 links-1').get('/g/bits/a.md', 'text')).toBeUndefined();
   });
 });

@@ -6,13 +6,12 @@ import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { rehypePlugins, remarkPluginsFor, shikiConfig } from '../../src/lib/markdown/plugins';
 import { createNotePipeline } from '../../src/lib/markdown/note-pipeline';
-import { createLinkTargetsProvider } from '../../src/lib/links/provider';
+import { createLinkTargetsProvider } from '../../src/build/link-targets';
 import { gardenUrls } from '../../src/lib/urls';
 import { readGardenFiles } from '../../src/lib/check/read-garden';
 import { readFrontmatter } from '../../src/lib/frontmatter';
 import { ROOT } from '../helpers/build';
 import { noteSearchText, searchKindOf } from '../../src/lib/markdown/note-search';
-import { scanBody, type BodyScan } from '../../src/lib/check/body-scan';
 
 /**
  * The note pipeline must produce what Astro's unified processor produces with
@@ -34,11 +33,6 @@ async function pipelines(garden: string) {
     note: async (body: string, path: string) => (await note(body, path)).html,
     noteFull: (body: string, path: string) => note(body, path),
     noteWithSearch: (body: string, path: string, gardenPath: string) => note(body, path, { search: searchKindOf(gardenPath) }),
-    scanOf: async (body: string, path: string) => {
-      let scan: BodyScan | undefined;
-      await note(body, path, { onScan: (made) => void (scan = made) }).catch(() => undefined);
-      return scan;
-    },
   };
 }
 
@@ -68,28 +62,6 @@ describe('the note pipeline', () => {
       // The heading as the page shows it; the section's text as written, before smartypants and links change the tree.
       const chapter = await noteWithSearch('Lead.\n\n## “Quoted” -- part\n\nSee [[nowhere]] -- and *this*.', join(garden, 'chapters/p/01-x.md'), 'chapters/p/01-x.md');
       expect(chapter.search).toEqual({ split: { intro: 'Lead.', sections: [{ heading: { depth: 2, slug: chapter.headings[0]!.slug, text: '“Quoted” — part' }, text: 'See [[nowhere]] -- and this.' }] } });
-    }, 120_000);
-  }
-
-  for (const [garden, someWithMath] of [...GARDENS.map((g) => [g, true] as const), [join(ROOT, 'tests/fixtures/bad'), false] as const]) {
-    it(`hands the checker the scan of every note of ${garden.slice(ROOT.length + 1)} that a parse of its own gives, even when the render fails`, async () => {
-      const { scanOf } = await pipelines(garden);
-      const files = readGardenFiles(garden).filter((f) => f.path.endsWith('.md') && /^(bits|shorts|chapters)\//.test(f.path));
-      let withFormulas = 0;
-      for (const file of files) {
-        const body = (readFrontmatter(file.text)?.body ?? '').trim();
-        const scan = await scanOf(body, join(garden, file.path));
-        expect(scan, file.path).toEqual(scanBody(body));
-        if (scan!.formulas.length > 0) withFormulas++;
-      }
-      if (someWithMath) expect(withFormulas).toBeGreaterThan(0);
-      // A formula KaTeX rejects stops the render, after the scan has gone out.
-      expect(await scanOf('Fine.\n\nBroken $\\frac{a}{b$ here and [a link](/bits/x/).', join(garden, 'bits/broken.md'))).toEqual({
-        formulas: [{ value: '\\frac{a}{b', display: false, line: 3 }],
-        rootLinks: [{ url: '/bits/x/', line: 3 }],
-        hasCode: false,
-        hasMath: true,
-      });
     }, 120_000);
   }
 

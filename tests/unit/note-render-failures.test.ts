@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { unified } from '@astrojs/markdown-remark';
 import type { AstroIntegration } from 'astro';
-import { gardenProcessor, NoteRenderer } from '../../src/lib/markdown/note-renderer';
-import { noteRendering } from '../../src/integrations/note-render';
+import { NoteRenderer } from '../../src/build/note-renderer';
+import { gardenProcessor } from '../../src/build/garden-processor';
+import { noteRendering } from '../../src/build/note-render';
 import { ROOT } from '../helpers/build';
 
 const dirs: string[] = [];
@@ -19,7 +20,7 @@ function renderer() {
   const dir = mkdtempSync(join(tmpdir(), 'garden-failures-'));
   dirs.push(dir);
   mkdirSync(join(dir, 'content/bits'), { recursive: true });
-  const notes = new NoteRenderer({ contentDir: join(dir, 'content'), cacheDir: join(dir, 'cache'), projectRoot: ROOT, base: '/', targets: () => new Map(), workers: 0 });
+  const notes = new NoteRenderer({ contentDir: join(dir, 'content'), cacheDir: join(dir, 'cache'), projectRoot: ROOT, digest: 'test', targets: () => new Map(), workers: 0 });
   return { notes, note: join(dir, 'content/bits/broken.md') };
 }
 

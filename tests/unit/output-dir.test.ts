@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { listOutput, outputFingerprint, removeOutputFiles, staleOutputFiles } from '../../src/lib/output-dir';
+import { listOutput, outputFingerprint, removeOutputFiles, staleOutputFiles } from '../../src/build/output-dir';
 
 const dirs: string[] = [];
 afterEach(() => {

@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { codeDigest, pageCacheKey, propsFingerprint } from '../../src/lib/page-cache';
+import { pageCacheKey, propsFingerprint } from '../../src/lib/page-cache';
 
 const entry = (over: Record<string, unknown> = {}) => ({
   id: 'softmax',
@@ -39,24 +36,5 @@ describe('page cache keys', () => {
   it('hashes an entry without a digest by its body and data', () => {
     const bare = (body: string) => pageCacheKey({ entry: entry({ digest: undefined, body }) }, 'code');
     expect(bare('one')).not.toBe(bare('two'));
-  });
-});
-
-describe('codeDigest', () => {
-  it('changes when any file of the project code changes, is added or goes', () => {
-    const root = mkdtempSync(join(tmpdir(), 'garden-code-'));
-    mkdirSync(join(root, 'src/scripts'), { recursive: true });
-    writeFileSync(join(root, 'src/scripts/site.ts'), 'export const a = 1;');
-    writeFileSync(join(root, 'astro.config.ts'), 'export default {};');
-    const paths = ['src', 'astro.config.ts', 'missing.json'];
-    const first = codeDigest(root, paths);
-    expect(codeDigest(root, paths)).toBe(first);
-    writeFileSync(join(root, 'src/scripts/site.ts'), 'export const a = 2;');
-    const edited = codeDigest(root, paths);
-    expect(edited).not.toBe(first);
-    writeFileSync(join(root, 'src/scripts/extra.css'), '');
-    expect(codeDigest(root, paths)).not.toBe(edited);
-    writeFileSync(join(root, 'missing.json'), '{}');
-    expect(codeDigest(root, paths)).not.toBe(edited);
   });
 });

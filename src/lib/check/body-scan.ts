@@ -3,10 +3,9 @@
  * slowest step of `npm run check`): its formulas, the links it writes from
  * the site root, and whether it shows any code. Parsed as Markdown with GFM
  * and remark-math, as the build does, so text inside code spans, fences,
- * formulas and footnotes is never mistaken for a link or a formula. The
- * build's render workers parse each note anyway: they scan that same tree
- * (bodyScanOfTree) and hand the result to the checker, which then parses only
- * what no worker did.
+ * formulas and footnotes is never mistaken for a link or a formula. Sätteri
+ * parses a thousand bodies in about 0.13 s, so the checker parses each body
+ * itself rather than taking the render workers' trees.
  */
 import { walk } from '../markdown/walk';
 import { parseMarkdown } from '../markdown/parse';

@@ -6,14 +6,13 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkGarden, type BodyScans } from './check';
+import { checkGarden, type FileResults } from './check';
 import { readGardenFiles } from './read-garden';
 import { maxBytesFromEnv } from './limits';
 import { FIXED_PAGES, routeUrl } from './site-pages';
 import { sortProblems, type ContentProblem } from '../errors';
-import { FileCheckMemo } from './memo';
-import { FileResultsMemo, fileResultsDigest } from './file-results';
-import type { GardenSnapshot } from '../links/provider';
+import type { GardenFile } from '../garden-file';
+import type { LinkTarget } from '../links/targets';
 
 export interface CheckFolderOptions {
   /** The generator's folder, whose src/pages lists the static routes. */
@@ -25,24 +24,15 @@ export interface CheckFolderOptions {
   base?: string;
   /** Default: GARDEN_MAX_BYTES, else 2 MB. */
   maxBytes?: number;
-  /** A folder where body scans and formula checks are remembered between runs (the build's cache folder). */
-  cacheDir?: string;
   /**
    * The garden as already read, with its link targets (the build's provider,
-   * src/lib/links/provider.ts): the check then reads no file itself. Read with
+   * src/build/link-targets.ts): the check then reads no file itself. Read with
    * the same `maxBytes`, and display paths relative to the same `cwd`.
    */
-  garden?: GardenSnapshot;
-  /** Bodies the build's render workers have scanned already (CheckOptions.scans). */
-  scans?: BodyScans;
-  /**
-   * A quick look that leaves the bodies out (each counts as scanned, with
-   * nothing found, so body problems go unreported) and remembers nothing.
-   */
-  withoutBodies?: boolean;
+  garden?: { files: readonly GardenFile[]; targets: ReadonlyMap<string, LinkTarget> };
+  /** Each file's own results, kept between runs by the caller (the build keeps them in its cache folder). */
+  results?: FileResults;
 }
-
-const NOTHING_FOUND: BodyScans = { get: () => ({ formulas: [], rootLinks: [], hasCode: false, hasMath: false }) };
 
 export interface FolderCheck {
   problems: ContentProblem[];
@@ -52,22 +42,15 @@ export interface FolderCheck {
 export function checkGardenFolder(contentDir: string, options: CheckFolderOptions): FolderCheck {
   const maxBytes = options.maxBytes ?? maxBytesFromEnv(process.env);
   const files = options.garden?.files ?? readGardenFiles(contentDir, options.cwd ?? process.cwd(), { maxBytes });
-  const remember = options.cacheDir !== undefined && !options.withoutBodies ? options.cacheDir : undefined;
-  const memo = remember ? new FileCheckMemo(remember, options.projectRoot) : undefined;
-  const results = remember ? new FileResultsMemo(join(remember, 'garden-check-files.bin'), fileResultsDigest(options.projectRoot, maxBytes)) : undefined;
   const problems = checkGarden(files, {
     allowDrafts: options.allowDrafts ?? false,
     base: options.base ?? '/',
     maxBytes,
     editorial: true,
     staticPages: staticPages(join(options.projectRoot, 'src/pages')),
-    ...(memo ? { memo } : {}),
-    ...(results ? { files: results } : {}),
+    ...(options.results ? { files: options.results } : {}),
     ...(options.garden ? { linkTargets: options.garden.targets } : {}),
-    ...(options.withoutBodies ? { scans: NOTHING_FOUND } : options.scans ? { scans: options.scans } : {}),
   });
-  memo?.save();
-  results?.save();
   return { problems: sortProblems(problems), files: files.length };
 }
 

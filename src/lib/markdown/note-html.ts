@@ -49,7 +49,7 @@ export function noteHasMath(entry: RenderedLike): boolean {
   return /\$|```math/.test(noteBody(entry));
 }
 
-/** The searchable text the note renderer kept for the note (see note-search.ts); undefined for .mdx or an older cache entry. */
+/** The searchable text the note renderer kept for the note (see note-search.ts); undefined for .mdx. */
 export function cachedSearchText(entry: RenderedLike): NoteSearchText | undefined {
   const path = entry.rendered?.metadata?.gardenSearch;
   if (typeof path !== 'string') return undefined;
@@ -60,9 +60,9 @@ export function cachedSearchText(entry: RenderedLike): NoteSearchText | undefine
   }
 }
 
-/** A bit's or a short's kept body: its compacted plain text and terms (only the text in an older cache). */
+/** A bit's or a short's kept body: its compacted plain text and terms. */
 export function cachedSearchBody(entry: RenderedLike): KeptBody {
-  const known = cachedSearchText(entry) as NoteSearchText | { text: string } | undefined;
+  const known = cachedSearchText(entry);
   return known && 'text' in known ? known : undefined;
 }
 

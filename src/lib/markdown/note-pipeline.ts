@@ -28,7 +28,6 @@ import { remarkSmartypantsFast } from './remark-smartypants-fast';
 import { rehypePlugins as projectRehypePlugins, remarkPluginsFor, shikiConfig } from './plugins';
 import type { RemarkLinksOptions } from '../links/remark-links';
 import { remarkSearchText, searchTextOf, type NoteSearchKind, type NoteSearchText } from './note-search';
-import { bodyScanOfTree, type BodyScan } from '../check/body-scan';
 import { remarkNativeParse } from './parse';
 
 export interface RenderedNote {
@@ -57,14 +56,6 @@ function remarkNoteHtml() {
   };
 }
 
-/** Hands the checker's scan of the tree as parsed (src/lib/check/body-scan.ts) to a caller that asked for it. */
-function remarkBodyScan() {
-  return (tree: MdastRoot, file: VFile) => {
-    // Only when asked: the scan walks the whole tree.
-    if (file.data.gardenOnScan) file.data.gardenOnScan(bodyScanOfTree(tree));
-  };
-}
-
 function rehypeRawWhenNeeded() {
   const raw = (rehypeRaw as unknown as () => (tree: HastRoot, file: VFile) => HastRoot)();
   return (tree: HastRoot, file: VFile) => (file.data.gardenHasHtml ? raw(tree, file) : undefined);
@@ -80,8 +71,8 @@ export function noteRehypePlugins(plugins: RehypePlugins = projectRehypePlugins)
 
 /** `engine`: Shiki's regex engine (rehype-note-shiki.ts); JavaScript pays off from a few dozen notes on. */
 export function createNotePipeline(links: RemarkLinksOptions | undefined, engine: RegexEngine = 'javascript') {
-  // remarkBodyScan and remarkSearchText first: they read the tree as parsed (remark-math, in remarkPluginsFor, only adds syntax, which remarkNativeParse reads).
-  const processor = unified().use(remarkNativeParse).use(remarkBodyScan).use(remarkSearchText).use(remarkSmartypantsFast);
+  // remarkSearchText first: it reads the tree as parsed (remark-math, in remarkPluginsFor, only adds syntax, which remarkNativeParse reads).
+  const processor = unified().use(remarkNativeParse).use(remarkSearchText).use(remarkSmartypantsFast);
   const use = (list: RemarkPlugins | RehypePlugins) => {
     for (const entry of list) {
       const [plugin, options] = Array.isArray(entry) ? entry : [entry, undefined];
@@ -97,10 +88,7 @@ export function createNotePipeline(links: RemarkLinksOptions | undefined, engine
   processor.use(rehypeNoteShiki, shikiConfig, ['math'], engine);
   processor.use(rehypeRawWhenNeeded).use(rehypeStringify, { allowDangerousHtml: true });
 
-  /**
-   * `code`: highlighted blocks to reuse, by key (an edited note's previous rendering, NoteCache.reusableCode);
-   * `onScan`: called with the checker's scan of the body as soon as it is parsed, whether or not the rest of the render succeeds.
-   */
+  /** `code`: highlighted blocks to reuse, by key (an edited note's previous rendering, NoteCache.reusableCode). */
   return async function renderNote(
     body: string,
     filePath: string | undefined,
@@ -108,7 +96,6 @@ export function createNotePipeline(links: RemarkLinksOptions | undefined, engine
       frontmatter?: Record<string, unknown>;
       search?: NoteSearchKind;
       code?: ReadonlyMap<string, string> | undefined;
-      onScan?: ((scan: BodyScan) => void) | undefined;
     } = {},
   ): Promise<RenderedNote> {
     const gardenCode: CodeReuse = { known: options.code, keys: [] };
@@ -116,17 +103,10 @@ export function createNotePipeline(links: RemarkLinksOptions | undefined, engine
       astro: { frontmatter: options.frontmatter ?? {} },
       gardenCode,
       ...(options.search ? { gardenSearchKind: options.search } : {}),
-      ...(options.onScan ? { gardenOnScan: options.onScan } : {}),
     };
     const file = new File({ value: body, path: filePath, data });
     const result = await processor.process(file);
     const headings = (result.data.astro?.headings ?? []) as MarkdownHeading[];
     return { html: String(result.value), headings, hasMath: result.data.gardenHasMath === true, search: searchTextOf(result, headings), codeKeys: gardenCode.keys };
   };
-}
-
-declare module 'vfile' {
-  interface DataMap {
-    gardenOnScan: (scan: BodyScan) => void;
-  }
 }

@@ -3,7 +3,7 @@
  * build and then copies back each page its incremental cache can reuse; when
  * the folder is still exactly as our last build left it, the pages can stay
  * where they are instead, and only what the new build did not write is
- * removed afterwards (src/integrations/keep-output.ts).
+ * removed afterwards (src/build/keep-output.ts).
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, rmdirSync, statSync, unlinkSync } from 'node:fs';

@@ -5,14 +5,9 @@
  * for seconds while the garden check runs, and the workers keep going.
  */
 import { Worker } from 'node:worker_threads';
-import type { WorkerReply, WorkerSetup } from './note-worker';
-import type { BodyScan } from '../check/body-scan';
+import type { PoolJob, WorkerReply, WorkerSetup } from './render-jobs';
 
-export interface PoolJob {
-  key: string;
-  body: string;
-  filePath: string;
-}
+export type { PoolJob };
 
 type Outcome = { resolve: () => void; reject: (error: Error) => void };
 
@@ -28,8 +23,6 @@ const WORKER_YOUNG_GENERATION_MB = 24;
 export class RenderPool {
   /** Settles when the note has been written to the cache, or with the render's error. */
   readonly results: Promise<void>[];
-  /** The checker's scan of each note's body, by job index, as the workers report them (WorkerReply). */
-  readonly scans: (BodyScan | undefined)[];
   private readonly outcomes: (Outcome | undefined)[];
   private readonly next = new Int32Array(new SharedArrayBuffer(4));
   private workers: Worker[] = [];
@@ -51,7 +44,6 @@ export class RenderPool {
     this.jobs = jobs;
     this.fallback = fallback;
     this.outcomes = jobs.map(() => undefined);
-    this.scans = jobs.map(() => undefined);
     this.results = jobs.map((_, index) => new Promise<void>((resolve, reject) => (this.outcomes[index] = { resolve, reject })));
     this.left = jobs.length;
     for (let i = 0; i < Math.max(1, count) && jobs.length > 0; i++) {
@@ -59,10 +51,7 @@ export class RenderPool {
         workerData: { ...setup, jobs, next: this.next.buffer as SharedArrayBuffer } satisfies WorkerSetup,
         resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
       });
-      worker.on('message', (reply: WorkerReply) => {
-        if (reply.scan) this.scans[reply.index] = reply.scan;
-        this.settle(reply.index, reply.ok ? undefined : new Error(reply.message));
-      });
+      worker.on('message', (reply: WorkerReply) => this.settle(reply.index, reply.ok ? undefined : new Error(reply.message)));
       worker.on('error', (error) => this.onWorkerError(error instanceof Error ? error : new Error(String(error))));
       this.workers.push(worker);
     }
@@ -90,7 +79,7 @@ export class RenderPool {
 
   /**
    * Ends the workers; a note not yet rendered fails, so nothing that awaits it
-   * (a render, the garden check's wait for the scans) waits for ever.
+   * (a render) waits for ever.
    */
   stop() {
     this.terminate();

@@ -1,7 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import type { NoteRenderer } from '../lib/markdown/note-renderer';
-import { contentStoreFile, dropStoreIfStale } from '../lib/markdown/content-store';
+import type { NoteRenderer } from './note-renderer';
+import { contentStoreFile, dropStoreIfStale } from './content-store';
 import { relativeToCwd } from '../lib/display-path';
 
 /**
@@ -20,7 +20,6 @@ export function noteRendering(notes: NoteRenderer): AstroIntegration {
         const store = contentStoreFile({ command, cacheDir: fileURLToPath(config.cacheDir), root: fileURLToPath(config.root) });
         if (dropStoreIfStale(store, notes.storeDigest())) logger.info('The Markdown pipeline or the links between notes changed: every note is checked against the note cache again');
         const sent = notes.prefetch();
-        // The garden check then waits for their parse of each note: say what the build is doing meanwhile.
         if (sent > 0) logger.info(`Rendering ${sent} note${sent === 1 ? '' : 's'} on worker threads`);
       },
       // Runs once the content is loaded: a note that failed to render would otherwise be a page without its text.
@@ -29,9 +28,12 @@ export function noteRendering(notes: NoteRenderer): AstroIntegration {
         const lines = notes.failures.map((failure) => `  ${relativeToCwd(failure.filePath)}: ${failure.message}`);
         throw new Error(`${notes.failures.length} note${notes.failures.length === 1 ? '' : 's'} could not be rendered:\n${lines.join('\n')}`);
       },
+      // Only a build that finished gets here (not `astro dev`, not a failed build): what it did not use, no page it wrote needs.
       'astro:build:done': ({ logger }) => {
         notes.stopPool();
-        logger.info(`${notes.rendered} note${notes.rendered === 1 ? '' : 's'} rendered, ${notes.reused} reused from the cache`);
+        const pruned = notes.pruneCache();
+        const unused = pruned > 0 ? `; ${pruned} unused cache entr${pruned === 1 ? 'y' : 'ies'} removed` : '';
+        logger.info(`${notes.rendered} note${notes.rendered === 1 ? '' : 's'} rendered, ${notes.reused} reused from the cache${unused}`);
       },
     },
   };

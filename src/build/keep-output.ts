@@ -1,8 +1,8 @@
 import type { AstroIntegration } from 'astro';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readCacheFile, writeCacheFile } from '../lib/cache-file';
-import { listOutput, outputFingerprint, removeOutputFiles, staleOutputFiles } from '../lib/output-dir';
+import { readCacheFile, writeCacheFile } from './cache-file';
+import { listOutput, outputFingerprint, removeOutputFiles, staleOutputFiles } from './output-dir';
 
 // File times come from a coarser clock than Date.now(): a file written just after the start may look a little older.
 const CLOCK_SLACK_MS = 200;

@@ -1,21 +1,22 @@
 /**
  * The rendered-note cache: a note's HTML is kept in a file of its own under the
  * build's cache folder, named by a hash of everything its HTML depends on —
- * the pipeline's code and packages, the site's base path, the note's path and
- * Markdown, and what each link it writes resolves to. A note whose inputs did
- * not change is never rendered again, and its HTML stays out of Astro's
- * content store (which the build bundles into one JavaScript module).
+ * the code digest (the project's code, its packages and the base path,
+ * code-digest.ts), the note's path and Markdown, and what each link it writes
+ * resolves to. A note whose inputs did not change is never rendered again, and
+ * its HTML stays out of Astro's content store (which the build bundles into
+ * one JavaScript module). A build removes the entries it did not use (prune).
  */
 import { createHash } from 'node:crypto';
-import { filesDigest } from '../files-digest';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmdirSync, unlinkSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { MarkdownHeading } from '@astrojs/markdown-remark';
-import { findLinks } from '../links/find';
-import { resolveFileLink, resolveWikiLink } from '../links/resolve';
-import type { LinkTarget } from '../links/targets';
-import type { NoteSearchText } from './note-search';
-import { classifyGardenPath } from '../paths';
+import { findLinks } from '../lib/links/find';
+import { resolveFileLink, resolveWikiLink } from '../lib/links/resolve';
+import type { LinkTarget } from '../lib/links/targets';
+import type { NoteSearchText } from '../lib/markdown/note-search';
+import { classifyGardenPath } from '../lib/paths';
+import { writeFileAtomic } from './cache-file';
 
 export interface NoteMeta {
   headings: MarkdownHeading[];
@@ -31,24 +32,6 @@ export interface CachedNote extends NoteMeta {
   searchPath?: string | undefined;
 }
 
-/** The packages whose versions change rendered HTML. */
-const PACKAGES = ['@astrojs/markdown-remark', 'katex', 'shiki', 'remark-math', 'rehype-katex', 'satteri', 'remark-smartypants', 'remark-rehype', 'rehype-stringify', 'rehype-raw', 'unified'];
-
-/** A digest of the pipeline itself: its source files (src/lib/markdown, src/lib/links, src/lib/search), the packages' versions and the base path. */
-export function pipelineDigest(projectRoot: string, base: string): string {
-  // The searchable text and terms kept beside each note come from src/lib/search.
-  const sources = filesDigest(projectRoot, ['src/lib/markdown', 'src/lib/links', 'src/site.config.ts', 'src/lib/search']);
-  const hash = createHash('sha256').update(`base ${base}\n${sources}\n`);
-  for (const name of PACKAGES) {
-    try {
-      hash.update(`${name}@${JSON.parse(readFileSync(join(projectRoot, 'node_modules', name, 'package.json'), 'utf8')).version}\n`);
-    } catch {
-      hash.update(`${name}@?\n`);
-    }
-  }
-  return hash.digest('hex').slice(0, 16);
-}
-
 /** What every link in a note resolves to: a rendered note is reused only while this stays the same. */
 export function linkSignature(body: string, fromPath: string, targets: ReadonlyMap<string, LinkTarget>): string {
   const options = { allowDrafts: true };
@@ -60,6 +43,9 @@ export function linkSignature(body: string, fromPath: string, targets: ReadonlyM
     })
     .join('\n');
 }
+
+/** The files of an entry: its HTML, its metadata and its searchable text, named by its key. */
+const ENTRY_FILE = /^([0-9a-f]{32})\.(html|json|search\.json)$/;
 
 export class NoteCache {
   readonly dir: string;
@@ -84,7 +70,7 @@ export class NoteCache {
 
   private paths(key: string) {
     const folder = join(this.dir, key.slice(0, 2));
-    return { folder, html: join(folder, `${key}.html`), meta: join(folder, `${key}.json`), search: join(folder, `${key}.search.json`) };
+    return { html: join(folder, `${key}.html`), meta: join(folder, `${key}.json`), search: join(folder, `${key}.search.json`) };
   }
 
   /** The metadata is written last (set), so an entry that has it is whole. */
@@ -119,23 +105,47 @@ export class NoteCache {
     }
   }
 
-  /**
-   * Writes each file atomically (temporary file, then rename), the metadata
-   * last, so a build that stops half-way leaves no torn entry.
-   */
+  /** Writes each file atomically, the metadata last, so a build that stops half-way leaves no torn entry. */
   set(key: string, note: NoteMeta & { html: string; search?: NoteSearchText | undefined }): CachedNote {
-    const { folder, html, meta, search } = this.paths(key);
-    mkdirSync(folder, { recursive: true });
-    const tmp = `.${process.pid}-${Math.random().toString(36).slice(2)}`;
-    const write = (path: string, text: string) => {
-      writeFileSync(path + tmp, text);
-      renameSync(path + tmp, path);
-    };
-    write(html, note.html);
-    if (note.search) write(search, JSON.stringify(note.search));
+    const { html, meta, search } = this.paths(key);
+    writeFileAtomic(html, note.html);
+    if (note.search) writeFileAtomic(search, JSON.stringify(note.search));
     const data: NoteMeta = { headings: note.headings, hasMath: note.hasMath, ...(note.codeKeys?.length ? { codeKeys: note.codeKeys } : {}) };
-    write(meta, JSON.stringify(data));
+    writeFileAtomic(meta, JSON.stringify(data));
     return { ...data, htmlPath: html, searchPath: note.search ? search : undefined };
+  }
+
+  /**
+   * Deletes every file of the cache folder that is not part of an entry in
+   * `keep` (entries of notes since edited or deleted, of an older code digest,
+   * temporary files of a build that was stopped), and the folders left empty.
+   * Only for a build that finished: what it did not use, no page of its
+   * output refers to. Returns how many entries it removed.
+   */
+  prune(keep: ReadonlySet<string>): number {
+    let removed = 0;
+    let entries;
+    try {
+      entries = readdirSync(this.dir, { withFileTypes: true });
+    } catch {
+      return 0;
+    }
+    for (const entry of entries) {
+      const path = join(this.dir, entry.name);
+      if (!entry.isDirectory()) {
+        unlinkSync(path);
+        continue;
+      }
+      const names = readdirSync(path);
+      const kept = new Set(names.filter((name) => keep.has(ENTRY_FILE.exec(name)?.[1] ?? '')));
+      for (const name of names) {
+        if (kept.has(name)) continue;
+        unlinkSync(join(path, name));
+        if (ENTRY_FILE.exec(name)?.[2] === 'json') removed++;
+      }
+      if (kept.size === 0) rmdirSync(path);
+    }
+    return removed;
   }
 }
 

@@ -1,12 +1,11 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { readGardenFiles } from '../check/read-garden';
-import type { GardenFile } from '../garden-file';
-import type { GardenUrls } from '../urls';
-import { linkFactsOfFiles } from './facts-memo';
-import { TextMemo } from '../text-memo';
-import type { LinkFacts } from './targets';
-import { targetsFromFacts, type LinkTarget } from './targets';
+import { readGardenFiles } from '../lib/check/read-garden';
+import type { GardenFile } from '../lib/garden-file';
+import type { GardenUrls } from '../lib/urls';
+import { linkSourceOfFile } from '../lib/links/sources';
+import { linkFactsOf, targetsFromFacts, type LinkFacts, type LinkTarget } from '../lib/links/targets';
+import type { FileFacts, FileMemo } from './file-memo';
 
 /** The garden's files as read once, and the link targets built from them. */
 export interface GardenSnapshot {
@@ -27,8 +26,8 @@ export interface LinkTargetsProviderOptions {
   maxBytes?: number;
   /** Display paths of the files are relative to this (default: the working directory). */
   cwd?: string;
-  /** Where each file's link facts are remembered between builds (a TextMemo), and the digest of the code behind them. */
-  memo?: { file: string; digest: string };
+  /** Where each file's link facts are remembered between builds: a build after an edit parses the edited files alone. */
+  memo?: FileMemo;
   /** How long a listing of the folder stays trusted, in `astro dev` (default 1 s). */
   refreshMs?: number;
   now?: () => number;
@@ -54,9 +53,7 @@ export function createLinkTargetsProvider(contentDir: string, urls: GardenUrls, 
     if (folder !== signature) {
       signature = folder;
       const files = readGardenFiles(contentDir, options.cwd, options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes });
-      const memo = options.memo ? new TextMemo<LinkFacts | null>(options.memo.file, options.memo.digest) : undefined;
-      const facts = linkFactsOfFiles(files, memo);
-      memo?.save();
+      const facts = files.flatMap((file) => linkFactsOfFile(file, options.memo) ?? []);
       snapshot = { files, targets: targetsFromFacts(facts, urls) };
     }
     return snapshot;
@@ -83,4 +80,15 @@ function folderSignature(dir: string): string {
   } catch {
     return '';
   }
+}
+
+/** What a file gives the link targets (null: nothing), from the memo while its text is unchanged. */
+function linkFactsOfFile(file: GardenFile, memo: FileMemo | undefined): LinkFacts | null {
+  // A file the reader could not read as text (too large, not UTF-8) makes no target and is not remembered.
+  const facts: FileFacts = memo && file.text !== '' ? memo.of(file.path, file.text) : {};
+  if (facts.links === undefined) {
+    const source = linkSourceOfFile(file);
+    facts.links = source ? linkFactsOf(source) : null;
+  }
+  return facts.links;
 }

@@ -10,8 +10,9 @@
  * Doing this here rather than through Astro's config keeps the config, and
  * with it the incremental page cache (src/lib/page-cache.ts), unchanged.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeFileAtomic } from './cache-file';
 
 /** Where Astro keeps its content store: the cache folder in a build, `.astro/` under `astro dev`. */
 export function contentStoreFile(options: { command: 'build' | 'dev'; cacheDir: string; root: string }): string {
@@ -30,7 +31,6 @@ export function dropStoreIfStale(storeFile: string, digest: string): boolean {
   // A store without a stamp was filled before this check existed: what it depends on is unknown.
   const stale = existsSync(storeFile) && previous !== digest;
   if (stale) rmSync(storeFile, { force: true });
-  mkdirSync(dirname(stamp), { recursive: true });
-  if (previous !== digest) writeFileSync(stamp, digest);
+  if (previous !== digest) writeFileAtomic(stamp, digest);
   return stale;
 }

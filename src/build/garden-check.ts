@@ -2,10 +2,10 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isEditorial } from '../lib/check/check';
-import { checkGardenFolder, type CheckFolderOptions } from '../lib/check/run';
+import { checkGardenFolder } from '../lib/check/run';
 import { formatProblem, GardenContentError, type ContentProblem } from '../lib/errors';
-import type { GardenSnapshot } from '../lib/links/provider';
-import type { BodyScans } from '../lib/check/check';
+import type { GardenSnapshot } from './link-targets';
+import type { FileMemo } from './file-memo';
 
 /**
  * Checks the whole garden before Astro loads it, so a wrong file stops the
@@ -17,46 +17,41 @@ import type { BodyScans } from '../lib/check/check';
 export interface GardenCheckOptions {
   contentDir: string;
   base?: string;
-  /** The garden as the link targets read it (src/lib/links/provider.ts). */
+  /** The garden as the link targets read it (src/build/link-targets.ts). */
   garden?: () => GardenSnapshot;
-  /** The bodies the note renderer's workers parse, scanned for the check (NoteRenderer.bodyScans). */
-  scans?: () => Promise<BodyScans> | undefined;
+  /**
+   * Where each file's own results are remembered between runs (file-memo.ts).
+   * The check is the memo's last user as a build sets up (after the link
+   * targets and the note renderer's prefetch): it saves the memo after each run.
+   */
+  memo?: FileMemo;
 }
 
 export function gardenCheck(options: GardenCheckOptions): AstroIntegration {
   const contentDir = resolve(options.contentDir);
   let projectRoot = process.cwd();
-  let cacheDir: string | undefined;
   /** The problems last reported in `astro dev`, as printed lines. */
   let previous = new Set<string>();
-  const check = (allowDrafts: boolean, more: Pick<CheckFolderOptions, 'garden' | 'scans' | 'withoutBodies'> = {}) =>
-    checkGardenFolder(contentDir, { projectRoot, allowDrafts, ...(cacheDir ? { cacheDir } : {}), ...(options.base ? { base: options.base } : {}), ...more }).problems;
-  const hasErrors = (problems: readonly ContentProblem[]) => problems.some((p) => p.severity === 'error');
-
-  /**
-   * With render workers running, the check takes its body scans from them once
-   * they are done, and this thread leaves the cores to them meanwhile. A mistake
-   * outside the bodies still stops the build at once: a quick look without them
-   * comes first, and if it finds an error the check parses the bodies itself.
-   */
-  async function checkAtStart(allowDrafts: boolean, garden: GardenSnapshot | undefined): Promise<ContentProblem[]> {
-    const pending = options.scans?.();
-    if (!pending || (!allowDrafts && hasErrors(check(allowDrafts, { garden, withoutBodies: true })))) return check(allowDrafts, { garden });
-    return check(allowDrafts, { garden, scans: await pending });
-  }
+  const check = (allowDrafts: boolean, garden?: GardenSnapshot) => {
+    const { base, memo } = options;
+    const given = { ...(base ? { base } : {}), ...(garden ? { garden } : {}), ...(memo ? { results: memo.checkResults() } : {}) };
+    try {
+      return checkGardenFolder(contentDir, { projectRoot, allowDrafts, ...given }).problems;
+    } finally {
+      memo?.save();
+    }
+  };
 
   return {
     name: 'garden-check',
     hooks: {
-      'astro:config:setup': async ({ command, config, logger, updateConfig }) => {
+      'astro:config:setup': ({ command, config, logger, updateConfig }) => {
         projectRoot = fileURLToPath(config.root);
-        // Body scans and formula checks are remembered in the build's cache folder (src/lib/check/memo.ts).
-        cacheDir = fileURLToPath(config.cacheDir);
         // Drafts follow the command, not NODE_ENV: a build run with NODE_ENV=test must still hide them.
         updateConfig({ vite: { define: { 'import.meta.env.GARDEN_SHOW_DRAFTS': JSON.stringify(command === 'dev') } } });
         if (command === 'preview' || command === 'sync') return;
         // The garden as the link targets saw it, read once for both (a recheck in `astro dev` reads it afresh).
-        const problems = await checkAtStart(command === 'dev', options.garden?.());
+        const problems = check(command === 'dev', options.garden?.());
         previous = new Set(problems.map(formatProblem));
         logWarnings(problems, logger);
         const errors = problems.filter((p) => p.severity === 'error');

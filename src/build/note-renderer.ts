@@ -8,36 +8,38 @@
  *   and hands them to one worker thread per core, so they render while the
  *   main thread checks the garden and Astro sets itself up;
  * - a handful of misses (an edited note) render in this thread, without
- *   paying for workers.
+ *   paying for workers;
+ * - once a build is done, `pruneCache()` removes the entries it did not use.
  * .mdx files and Markdown outside the garden's notes keep Astro's unified
- * processor, which this one wraps (`gardenProcessor`).
+ * processor, which garden-processor.ts wraps.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 // Astro's own front-matter split, from the package Astro's content layer takes it from (not @astrojs/markdown-remark, which loads much more).
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
-import { linkTargetsDigest, type LinkTarget } from '../links/targets';
-import type { GardenSnapshot } from '../links/provider';
-import { isGardenNote, NoteCache, pipelineDigest, type CachedNote } from './note-cache';
-import { TextMemo } from '../text-memo';
-import { RenderPool, type PoolJob } from './render-pool';
+import { linkTargetsDigest, type LinkTarget } from '../lib/links/targets';
 // Imported up front: astro.config is loaded by a module runner that is closed once the config is read.
-import { createNotePipeline } from './note-pipeline';
-import { searchKindOf } from './note-search';
-import type { BodyScan } from '../check/body-scan';
-import type { UnifiedProcessor } from './lazy-unified';
+import { createNotePipeline } from '../lib/markdown/note-pipeline';
+import { searchKindOf } from '../lib/markdown/note-search';
+import type { GardenSnapshot } from './link-targets';
+import { isGardenNote, NoteCache, type CachedNote } from './note-cache';
+import type { FileMemo } from './file-memo';
+import { RenderPool, type PoolJob } from './render-pool';
 
 export interface NoteRendererOptions {
   contentDir: string;
   /** Astro's cache folder for this garden; notes go in its `garden-notes/`. */
   cacheDir: string;
+  /** The generator's folder, where scripts/render-worker.mjs is. */
   projectRoot: string;
-  base: string;
+  /** The code digest, base path included (code-digest.ts): a note's cache key starts from it. */
+  digest: string;
+  /** Remembers each note's cache key by its text (file-memo.ts), so an unchanged note is not parsed to find it. */
+  memo?: FileMemo;
   /**
    * The link targets; `freeze`, when given, is called as a build starts, and
-   * `snapshot` gives the files they were built from (src/lib/links/provider.ts).
+   * `snapshot` gives the files they were built from (src/build/link-targets.ts).
    */
   targets: (() => ReadonlyMap<string, LinkTarget>) & { freeze?: () => void; snapshot?: () => GardenSnapshot };
   /** Worker threads; default: one per core, at most 4 (0 renders in this thread). */
@@ -51,11 +53,11 @@ export class NoteRenderer {
   private readonly contentDir: string;
   private readonly inFlight = new Map<string, Promise<CachedNote>>();
   private pool: RenderPool | undefined;
-  /** The checker's scans of the bodies the pool's workers parse, once they are all done (bodyScans). */
-  private scanned: Promise<ReadonlyMap<string, BodyScan>> | undefined;
   private local?: ReturnType<typeof createNotePipeline>;
-  /** The cache key of each edited note's previous rendering, from the last build's prefetch memo. */
+  /** The cache key of each edited note's previous rendering, from the last build's memo. */
   private readonly previousKeys = new Map<string, string>();
+  /** The cache key of every note this process looked up or rendered: what pruneCache keeps; undefined until prefetch listed the notes. */
+  private usedKeys: Set<string> | undefined;
   /** Notes that could not be rendered: Astro's content layer only logs them, so the build stops on them itself. */
   readonly failures: { filePath: string; message: string }[] = [];
   /** Notes rendered (not found in the cache) since start-up, for the build's log. */
@@ -67,7 +69,7 @@ export class NoteRenderer {
   constructor(options: NoteRendererOptions) {
     this.options = options;
     this.contentDir = resolve(options.contentDir);
-    this.cache = new NoteCache(join(options.cacheDir, 'garden-notes'), this.contentDir, pipelineDigest(options.projectRoot, options.base));
+    this.cache = new NoteCache(join(options.cacheDir, 'garden-notes'), this.contentDir, options.digest);
   }
 
   /**
@@ -99,38 +101,39 @@ export class NoteRenderer {
    * are left to the checker and to Astro.
    */
   prefetch(): number {
-    this.scanned = undefined;
     const targets = this.options.targets();
-    // The cache key of each note by its text, valid while the pipeline and the link targets stay the same.
-    const memo = new TextMemo<string>(join(this.cache.dir, 'prefetch.json'), `${this.cache.digest} ${linkTargetsDigest(targets)}`);
-    const misses: { key: string; body: string; filePath: string }[] = [];
-    for (const { filePath, text } of this.noteTexts()) {
+    // A remembered key holds while the link targets stay the same (the code digest guards the whole memo).
+    const scope = linkTargetsDigest(targets);
+    const used = (this.usedKeys ??= new Set());
+    const misses: PoolJob[] = [];
+    for (const { path, filePath, text } of this.noteTexts()) {
       try {
-        // A file unchanged since the last build, with the same pipeline and links, has the same key: no need to parse it again.
-        const known = memo.get(filePath, text);
-        if (known !== undefined && this.cache.has(known)) continue;
+        const facts = this.options.memo?.of(path, text);
+        // A file unchanged since the last build, with the same code and links, has the same key: no need to parse it again.
+        const known = facts?.note?.targets === scope ? facts.note.key : undefined;
+        if (known !== undefined && this.cache.has(known)) {
+          used.add(known);
+          continue;
+        }
         // An edited note: its previous rendering still holds the code blocks the edit may not have touched.
-        const previous = memo.previous(filePath);
+        const previous = this.options.memo?.previous(path)?.note?.key;
         if (previous !== undefined) this.previousKeys.set(filePath, previous);
         const body = parseFrontmatter(text, { frontmatter: 'remove' }).content.trim();
         const key = this.cache.key(body, filePath, targets);
-        memo.set(filePath, text, key);
+        if (facts) facts.note = { targets: scope, key };
+        used.add(key);
         if (!this.inFlight.has(key) && !this.cache.get(key)) misses.push({ key, body, filePath });
       } catch {
         continue;
       }
     }
-    memo.save();
     if (misses.length < (this.options.workerThreshold ?? 24) || this.workerCount === 0) return 0;
     this.pool?.stop();
     const setup = { contentDir: this.contentDir, cacheDir: this.cache.dir, digest: this.cache.digest, targets };
     const fallback = async (job: PoolJob) => void this.cache.set(job.key, await this.renderLocally(job.body, job.filePath));
     const pool = new RenderPool(join(this.options.projectRoot, 'scripts/render-worker.mjs'), setup, misses, this.workerCount, fallback);
     this.pool = pool;
-    this.scanned = Promise.allSettled(pool.results).then(
-      () => new Map(misses.flatMap(({ body }, index) => (pool.scans[index] ? [[body, pool.scans[index]] as const] : []))),
-    );
-    this.pool.results.forEach((result, index) => {
+    pool.results.forEach((result, index) => {
       const { key } = misses[index]!;
       const job = result
         .then(() => {
@@ -148,30 +151,28 @@ export class NoteRenderer {
   }
 
   /**
-   * Once the render workers are done: the checker's scan of each body they
-   * parsed, by body as rendered (trimmed, as trimBody gives it), so the garden
-   * check does not parse those notes a second time. Undefined when no worker
-   * runs: the check then parses what its memo lacks itself, which for a few
-   * edited notes is quicker than waiting.
+   * Once a build is done: removes the cache entries it did not use (notes
+   * since edited or deleted, renderings made with other code). Nothing when
+   * the notes were never listed (prefetch), since then unused is unknown.
    */
-  bodyScans(): Promise<ReadonlyMap<string, BodyScan>> | undefined {
-    return this.scanned;
+  pruneCache(): number {
+    return this.usedKeys ? this.cache.prune(this.usedKeys) : 0;
   }
 
-  /** Every .md note's text: as the link targets read it, else from the folder. */
-  private noteTexts(): { filePath: string; text: string }[] {
+  /** Every .md note's path in the garden, absolute path and text: as the link targets read it, else from the folder. */
+  private noteTexts(): { path: string; filePath: string; text: string }[] {
     const snapshot = this.options.targets.snapshot?.();
     if (!snapshot) {
       return this.noteFiles().flatMap((filePath) => {
         try {
-          return [{ filePath, text: readFileSync(filePath, 'utf8') }];
+          return [{ path: this.cache.gardenPath(filePath), filePath, text: readFileSync(filePath, 'utf8') }];
         } catch {
           return [];
         }
       });
     }
     return snapshot.files
-      .map((file) => ({ filePath: join(this.contentDir, file.path), text: file.text }))
+      .map((file) => ({ path: file.path, filePath: join(this.contentDir, file.path), text: file.text }))
       .filter((note) => note.text !== '' && this.isNote(note.filePath));
   }
 
@@ -193,6 +194,7 @@ export class NoteRenderer {
   /** The note, from the cache, from a render already under way, or rendered now. */
   render(body: string, filePath: string): Promise<CachedNote> {
     const key = this.cache.key(body, filePath, this.options.targets());
+    this.usedKeys?.add(key);
     const running = this.inFlight.get(key);
     if (running) return running;
     const cached = this.cache.get(key);
@@ -226,41 +228,4 @@ export class NoteRenderer {
   stopPool() {
     this.pool?.stop();
   }
-}
-
-/**
- * Astro's `unified()` processor with the garden's notes rendered by
- * NoteRenderer: the content store gets the note's headings and the path of its
- * HTML (`metadata.gardenHtml`), and an empty `html`; NoteBody.astro shows it.
- */
-export function gardenProcessor(inner: UnifiedProcessor, notes: NoteRenderer): UnifiedProcessor {
-  return {
-    ...inner,
-    async createRenderer(shared) {
-      // Astro's renderer only for a file that is not a garden note: none in most gardens.
-      let fallback: ReturnType<UnifiedProcessor['createRenderer']> | undefined;
-      return {
-        async render(content, options) {
-          const filePath = options?.fileURL ? fileURLToPath(options.fileURL) : undefined;
-          if (!filePath || !notes.isNote(filePath)) return (await (fallback ??= inner.createRenderer(shared))).render(content, options);
-          const note = await notes.render(content, filePath).catch((error: unknown) => {
-            notes.failures.push({ filePath, message: error instanceof Error ? error.message : String(error) });
-            throw error;
-          });
-          return {
-            code: '',
-            metadata: {
-              headings: note.headings,
-              localImagePaths: [],
-              remoteImagePaths: [],
-              frontmatter: options?.frontmatter ?? {},
-              gardenHtml: note.htmlPath,
-              gardenMath: note.hasMath,
-              gardenSearch: note.searchPath,
-            },
-          };
-        },
-      };
-    },
-  };
 }
