@@ -12,7 +12,7 @@ import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import rehypeKatex from 'rehype-katex';
 import { resolve } from 'node:path';
 import { readGardenFiles } from '../src/lib/check/read-garden';
-import { readFrontmatter } from '../src/lib/frontmatter';
+import { bodyOf } from '../src/lib/frontmatter';
 import { rehypePlugins, remarkPluginsFor, shikiConfig } from '../src/lib/markdown/plugins';
 import { createLinkTargetsProvider } from '../src/build/link-targets';
 import { gardenUrls } from '../src/lib/urls';
@@ -22,7 +22,7 @@ import { createNotePipeline } from '../src/lib/markdown/note-pipeline';
 const garden = resolve(process.argv[2] ?? 'content');
 const variants = process.argv.slice(3).length ? process.argv.slice(3) : ['full', 'no-smartypants', 'no-shiki', 'no-katex', 'no-gfm', 'check'];
 const files = readGardenFiles(garden).filter((f) => /\.md$/.test(f.path));
-const bodies = files.map((f) => ({ path: resolve(garden, f.path), body: readFrontmatter(f.text)?.body ?? '' }));
+const bodies = files.map((f) => ({ path: resolve(garden, f.path), body: bodyOf(f.text) }));
 const targets = createLinkTargetsProvider(garden, gardenUrls('/'));
 
 for (const variant of variants) {

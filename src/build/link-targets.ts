@@ -2,6 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { readGardenFiles } from '../lib/check/read-garden';
 import type { GardenFile } from '../lib/garden-file';
+import { gardenModel, type ModelFile } from '../lib/garden-model';
 import type { GardenUrls } from '../lib/urls';
 import { linkSourceOfFile } from '../lib/links/sources';
 import { linkFactsOf, targetsFromFacts, type LinkFacts, type LinkTarget } from '../lib/links/targets';
@@ -10,6 +11,8 @@ import type { FileFacts, FileMemo } from './file-memo';
 /** The garden's files as read once, and the link targets built from them. */
 export interface GardenSnapshot {
   files: readonly GardenFile[];
+  /** The same files in the garden's model (src/lib/garden-model.ts): the check parses no file the link targets parsed. */
+  model: readonly ModelFile[];
   targets: ReadonlyMap<string, LinkTarget>;
 }
 
@@ -41,7 +44,7 @@ export interface LinkTargetsProviderOptions {
  */
 export function createLinkTargetsProvider(contentDir: string, urls: GardenUrls, options: LinkTargetsProviderOptions = {}): LinkTargetsProvider {
   const { refreshMs = 1000, now = Date.now } = options;
-  let snapshot: GardenSnapshot = { files: [], targets: new Map() };
+  let snapshot: GardenSnapshot = { files: [], model: [], targets: new Map() };
   let signature: string | undefined;
   let checkedAt = -Infinity;
   let frozen = false;
@@ -53,8 +56,9 @@ export function createLinkTargetsProvider(contentDir: string, urls: GardenUrls, 
     if (folder !== signature) {
       signature = folder;
       const files = readGardenFiles(contentDir, options.cwd, options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes });
-      const facts = files.flatMap((file) => linkFactsOfFile(file, options.memo) ?? []);
-      snapshot = { files, targets: targetsFromFacts(facts, urls) };
+      const model = gardenModel(files);
+      const facts = model.flatMap((file) => linkFactsOfFile(file, options.memo) ?? []);
+      snapshot = { files, model, targets: targetsFromFacts(facts, urls) };
     }
     return snapshot;
   };
@@ -83,11 +87,12 @@ function folderSignature(dir: string): string {
 }
 
 /** What a file gives the link targets (null: nothing), from the memo while its text is unchanged. */
-function linkFactsOfFile(file: GardenFile, memo: FileMemo | undefined): LinkFacts | null {
+function linkFactsOfFile(modelled: ModelFile, memo: FileMemo | undefined): LinkFacts | null {
+  const { file } = modelled;
   // A file the reader could not read as text (too large, not UTF-8) makes no target and is not remembered.
   const facts: FileFacts = memo && file.text !== '' ? memo.of(file.path, file.text) : {};
   if (facts.links === undefined) {
-    const source = linkSourceOfFile(file);
+    const source = linkSourceOfFile(modelled);
     facts.links = source ? linkFactsOf(source) : null;
   }
   return facts.links;

@@ -16,6 +16,7 @@ import { resolveFileLink, resolveWikiLink } from '../lib/links/resolve';
 import type { LinkTarget } from '../lib/links/targets';
 import type { NoteSearchText } from '../lib/markdown/note-search';
 import { classifyGardenPath } from '../lib/paths';
+import { noteAtPath } from '../lib/collections';
 import { writeFileAtomic } from './cache-file';
 
 export interface NoteMeta {
@@ -153,6 +154,6 @@ export class NoteCache {
 export function isGardenNote(contentDir: string, filePath: string): boolean {
   const path = resolve(filePath);
   if (!path.endsWith('.md') || !path.startsWith(contentDir + sep)) return false;
-  const kind = classifyGardenPath(path.slice(contentDir.length + 1).split(sep).join('/'));
-  return kind === 'bit' || kind === 'short' || kind === 'chapter';
+  const gardenPath = path.slice(contentDir.length + 1).split(sep).join('/');
+  return classifyGardenPath(gardenPath) !== 'ignored' && noteAtPath(gardenPath) !== undefined;
 }

@@ -13,6 +13,7 @@
  * .mdx files and Markdown outside the garden's notes keep Astro's unified
  * processor, which garden-processor.ts wraps.
  */
+import { NOTE_COLLECTIONS } from '../lib/collections';
 import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -188,7 +189,7 @@ export class NoteRenderer {
         return [];
       }
     };
-    return [...list(join(this.contentDir, 'bits'), 0), ...list(join(this.contentDir, 'shorts'), 0), ...list(join(this.contentDir, 'chapters'), 1)].sort();
+    return NOTE_COLLECTIONS.flatMap((collection) => list(join(this.contentDir, collection.folder), collection.depth)).sort();
   }
 
   /** The note, from the cache, from a render already under way, or rendered now. */

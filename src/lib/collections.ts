@@ -37,6 +37,8 @@ export interface NoteCollection<Id extends string = string, Schema extends z.Zod
   summaryField?: string | undefined;
   /** The order of listings, feeds and previous/next links: newest first (then by title), or by part and chapter number. */
   order: 'newest-first' | 'by-part';
+  /** Warn (editorially) about a note with neither code nor formula: bits are snippets. */
+  expectsCodeOrMath?: boolean | undefined;
   /** How search indexes a body: as one text (`whole`) or as one document per ## and ### section (`sections`). */
   searchBody: 'whole' | 'sections';
   /**
@@ -64,6 +66,7 @@ export const bits = defineNotes({
   listingPath: '/bits/',
   summaryField: 'why',
   order: 'newest-first',
+  expectsCodeOrMath: true,
   searchBody: 'whole',
   template: {
     frontmatter: ['{title}', '{tags}', '{date}', '{draft}'],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { checkGardenLinks } from '../../src/lib/check/links';
+import { gardenModel } from '../../src/lib/garden-model';
 import type { GardenFile } from '../../src/lib/check/check';
 import { remarkPluginsFor, rehypePlugins, shikiConfig } from '../../src/lib/markdown/plugins';
 import { buildLinkTargets } from '../../src/lib/links/targets';
@@ -16,10 +17,11 @@ const files: GardenFile[] = [
   file('shorts/kv-cache.md', '---\ntitle: KV cache short\nsummary: Memory.\ndate: 2026-01-01\ntags: [llm]\n---\n## Sizing\n\nText.\n'),
   file('shorts/secret.md', '---\ntitle: Secret\nsummary: Draft.\ndate: 2026-01-01\ntags: [x]\ndraft: true\n---\nHidden.\n'),
 ];
+const model = gardenModel(files);
 
 describe('checkGardenLinks', () => {
   it('reports every broken link with file, line and reason', () => {
-    expect(checkGardenLinks(files, { allowDrafts: false })).toEqual([
+    expect(checkGardenLinks(model, { allowDrafts: false })).toEqual([
       {
         severity: 'error',
         file: 'garden/bits/softmax.md',
@@ -37,13 +39,13 @@ describe('checkGardenLinks', () => {
   it('resolves against the link targets it is given, when the build has them already', () => {
     // Targets built with the site's base path, and one more note than the files hold: [[nowhere]] now resolves.
     const targets = buildLinkTargets([...linkSourcesFromFiles(files), { collection: 'bits', id: 'nowhere', title: 'Nowhere', body: '' }], gardenUrls('/garden/'));
-    const messages = checkGardenLinks(files, { allowDrafts: false }, targets).map((p) => p.message);
+    const messages = checkGardenLinks(model, { allowDrafts: false }, targets).map((p) => p.message);
     expect(messages).toHaveLength(4);
     expect(messages.some((m) => m.startsWith('[[nowhere]]'))).toBe(false);
   });
 
   it('accepts links to drafts under astro dev', () => {
-    const messages = checkGardenLinks(files, { allowDrafts: true }).map((p) => p.message);
+    const messages = checkGardenLinks(model, { allowDrafts: true }).map((p) => p.message);
     expect(messages.some((m) => m.includes('secret'))).toBe(false);
     expect(messages).toHaveLength(4);
   });

@@ -1,3 +1,4 @@
+import { gardenModel } from '../../src/lib/garden-model';
 import { afterEach, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -237,7 +238,7 @@ describe('the note renderer', () => {
       { path: 'bits/d.mdx', displayPath: 'd', text: '---\ntitle: D\ntags: [x]\n---\nMDX.\n' },
       { path: 'shorts/e.md', displayPath: 'e', text: '---\ntitle: E\nsummary: S.\ndate: 2026-01-01\ntags: [x]\n---\nAlso not on disk.\n' },
     ];
-    const targets = Object.assign(base, { snapshot: () => ({ files, targets: base() }) });
+    const targets = Object.assign(base, { snapshot: () => ({ files, model: gardenModel(files), targets: base() }) });
     const renderer = new NoteRenderer({ contentDir: join(dir, 'content'), cacheDir: join(dir, 'cache'), projectRoot: ROOT, digest: 'test', targets, workers: 1, workerThreshold: 1 });
     expect(renderer.prefetch()).toBe(3);
     renderer.stopPool();

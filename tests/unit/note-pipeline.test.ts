@@ -9,7 +9,7 @@ import { createNotePipeline } from '../../src/lib/markdown/note-pipeline';
 import { createLinkTargetsProvider } from '../../src/build/link-targets';
 import { gardenUrls } from '../../src/lib/urls';
 import { readGardenFiles } from '../../src/lib/check/read-garden';
-import { readFrontmatter } from '../../src/lib/frontmatter';
+import { bodyOf } from '../../src/lib/frontmatter';
 import { ROOT } from '../helpers/build';
 import { noteSearchText, searchKindOf } from '../../src/lib/markdown/note-search';
 
@@ -43,7 +43,7 @@ describe('the note pipeline', () => {
       const files = readGardenFiles(garden).filter((f) => f.path.endsWith('.md') && /^(bits|shorts|chapters)\//.test(f.path));
       expect(files.length).toBeGreaterThan(5);
       for (const file of files) {
-        const body = (readFrontmatter(file.text)?.body ?? '').trim();
+        const body = bodyOf(file.text).trim();
         const path = join(garden, file.path);
         expect(same(await note(body, path)), file.path).toBe(same(await astro(body, path)));
       }
@@ -55,7 +55,7 @@ describe('the note pipeline', () => {
       const { noteWithSearch } = await pipelines(garden);
       const files = readGardenFiles(garden).filter((f) => f.path.endsWith('.md') && /^(bits|shorts|chapters)\//.test(f.path));
       for (const file of files) {
-        const body = (readFrontmatter(file.text)?.body ?? '').trim();
+        const body = bodyOf(file.text).trim();
         const rendered = await noteWithSearch(body, join(garden, file.path), file.path);
         expect(rendered.search, file.path).toEqual(noteSearchText(file.path, body, rendered.headings));
       }

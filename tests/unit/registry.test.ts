@@ -9,6 +9,7 @@ import { notePages } from '../../src/lib/pages';
 import { collectionDocuments } from '../../src/lib/search/documents';
 import { gardenUrls } from '../../src/lib/urls';
 import type { Garden } from '../../src/lib/load';
+import { checkGarden } from '../../src/lib/check/check';
 
 /**
  * A fifth collection, declared once in a test registry: the garden's code
@@ -43,6 +44,20 @@ describe('a collection added to the registry', () => {
     expect(classifyGardenPath('papers/attention.md', registry)).toBe('paper');
     expect(classifyGardenPath('papers/attention.md')).toBe('misplaced');
     expect(noteAtPath('papers/attention.md', registry)).toMatchObject({ collection: { id: 'papers' }, id: 'attention' });
+  });
+
+  it('is checked: its schema, its links and root links to its pages', () => {
+    const bad = file('papers/untitled.md', '---\ntags: [transformers]\n---\nNo title. See [the cache](/bits/kv-cache/) and [itself](/papers/untitled/).\n');
+    const problems = checkGarden([...files, bad], { registry, staticPages: ['/'] });
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([
+      expect.objectContaining({ file: 'content/papers/untitled.md', line: 2, field: 'title', message: 'required field is missing (expected text)' }),
+    ]);
+    // Without the collection in the registry, its files are misplaced and links to it are broken.
+    const withoutPapers = checkGarden([...files, bad], { staticPages: ['/'] });
+    expect(withoutPapers).toEqual(expect.arrayContaining([
+      expect.objectContaining({ file: 'content/papers/attention.md', severity: 'warning', message: expect.stringContaining('is not where the garden looks') }),
+      expect.objectContaining({ file: 'content/bits/kv-cache.md', field: 'link', message: expect.stringContaining('[[attention]]') }),
+    ]));
   });
 
   it('is a link target: wikilinks and file links resolve to it, at the URL the registry gives', () => {

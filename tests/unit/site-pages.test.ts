@@ -2,14 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { checkRootLink, editDistance, FIXED_PAGES, routeUrl, siteUrls, type SiteEntries } from '../../src/lib/check/site-pages';
 
 const entries: SiteEntries = {
-  bits: [
-    { slug: 'stable-softmax', tags: ['numerics', 'python'] },
-    { slug: 'secret', tags: ['drafts-only'], draft: true },
-  ],
-  shorts: [{ slug: 'kv-cache', tags: ['llm'] }],
-  chapters: [
-    { id: 'basics/01-shapes', tags: ['tensors'] },
-    { id: 'basics/02-hidden', tags: [], draft: true },
+  notes: [
+    { path: '/bits/stable-softmax/', tags: ['numerics', 'python'] },
+    { path: '/bits/secret/', tags: ['drafts-only'], draft: true },
+    { path: '/shorts/kv-cache/', tags: ['llm'] },
+    { path: '/cheatsheets/basics/01-shapes/', tags: ['tensors'] },
+    { path: '/cheatsheets/basics/02-hidden/', tags: [], draft: true },
   ],
   parts: [{ id: 'basics' }, { id: 'empty-part' }],
 };
@@ -111,7 +109,7 @@ describe('checkRootLink', () => {
   });
 
   it('decodes escapes before comparing', () => {
-    const spaced = siteUrls({ ...entries, bits: [{ slug: 'café' }] });
+    const spaced = siteUrls({ ...entries, notes: [{ path: '/bits/café/' }] });
     expect(checkRootLink('/bits/caf%C3%A9/', spaced, production)).toEqual({ ok: true });
   });
 });

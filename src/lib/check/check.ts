@@ -8,14 +8,16 @@ import type { ContentProblem } from '../errors';
 import { findYamlLine } from './source-lines';
 import { checkGardenLinks, type LinkCheckOptions } from './links';
 import type { LinkTarget } from '../links/targets';
-import { classifyGardenPath, type GardenPathKind } from '../paths';
+import type { GardenPathKind } from '../paths';
+import { NOTE_COLLECTIONS, type Registry } from '../collections';
+import { gardenModel, type ModelFile } from '../garden-model';
 import type { BodyScan } from './body-scan';
 import { checkRootLink, editDistance, FIXED_PAGES, siteUrls, type SiteEntries } from './site-pages';
 import type { GardenFile } from '../garden-file';
 import { countTags, toTagSlug, type TagSlug } from '../tags';
 import { checkFileAlone, type FileResults, type LocalCheck, type LocalProblem } from './file-alone';
 import { checkCrossReferences, checkDuplicateSlugs } from './cross-references';
-import { slugOf, type ParsedEntry, type Report } from './entry';
+import type { ParsedEntry, Report } from './entry';
 
 export type { FileResults, GardenFile, LocalCheck, LocalProblem };
 
@@ -32,6 +34,10 @@ export interface CheckOptions extends Partial<LinkCheckOptions> {
   linkTargets?: ReadonlyMap<string, LinkTarget>;
   /** Remembers what each file's own checks found, by its text (the build keeps them in its cache folder): unchanged files are not parsed again. */
   files?: FileResults;
+  /** The files as modelled already (the build's link targets read the same model); else made here. */
+  model?: readonly ModelFile[];
+  /** The note collections (default: the garden's registry). */
+  registry?: Registry;
 }
 
 export function checkGarden(files: readonly GardenFile[], options: CheckOptions = {}): ContentProblem[] {
@@ -43,12 +49,13 @@ export function checkGarden(files: readonly GardenFile[], options: CheckOptions 
   };
 
   const locals: { file: GardenFile; local: LocalCheck; entry?: ParsedEntry | undefined }[] = [];
-  for (const file of files) {
-    const kind = classifyGardenPath(file.path);
+  const model = options.model ?? gardenModel(files, options.registry);
+  for (const modelled of model) {
+    const { file, kind } = modelled;
     if (kind === 'ignored') continue;
-    const local = options.files?.get(file) ?? checkFileAlone(file, kind, options);
+    const local = options.files?.get(file) ?? checkFileAlone(modelled, options);
     options.files?.set(file, local);
-    const entry = local.parsed ? parsedEntry(file, kind, local.parsed) : undefined;
+    const entry = local.parsed ? parsedEntry(modelled, local.parsed) : undefined;
     locals.push({ file, local, entry });
   }
 
@@ -65,30 +72,25 @@ export function checkGarden(files: readonly GardenFile[], options: CheckOptions 
   for (const { file, local } of locals) add(file, local.schema);
 
   checkDuplicateSlugs(parsed, report);
-  checkCrossReferences(parsed, valid, report, files.some((file) => classifyGardenPath(file.path) === 'parts'));
+  checkCrossReferences(parsed, valid, report, model.some((file) => file.kind === 'parts'));
   for (const { file, local } of locals) add(file, local.body);
-  problems.push(...checkGardenLinks(files, { allowDrafts: options.allowDrafts ?? false }, options.linkTargets));
+  problems.push(...checkGardenLinks(model, { allowDrafts: options.allowDrafts ?? false, registry: options.registry }, options.linkTargets));
   checkBodyScans(parsed, scans, valid, options, report);
   return problems;
 }
 
 /** An entry whose lines are split only when a report needs a line number: most files of a garden are taken from memory and need none. */
-function parsedEntry(file: GardenFile, kind: GardenPathKind, parsed: NonNullable<LocalCheck['parsed']>): ParsedEntry {
-  let lines: string[] | undefined;
+function parsedEntry(modelled: ModelFile, parsed: NonNullable<LocalCheck['parsed']>): ParsedEntry {
   return {
-    file,
-    kind,
+    file: modelled.file,
+    kind: modelled.kind,
+    note: modelled.note,
     data: parsed.data,
     yamlRange: parsed.yamlRange,
     get lines() {
-      return (lines ??= linesOf(file));
+      return modelled.lines;
     },
   };
-}
-
-/** A file's lines as the checker numbers them (no byte-order mark, LF or CRLF). */
-function linesOf(file: GardenFile): string[] {
-  return file.text.replace(/^\uFEFF/, '').split(/\r?\n/);
 }
 
 /** The warnings about style rather than correctness, which the build summarises instead of listing. */
@@ -109,26 +111,24 @@ function checkBodyScans(
   options: CheckOptions,
   report: Report,
 ) {
-  const bits: SiteEntries['bits'][number][] = [];
-  const shorts: SiteEntries['shorts'][number][] = [];
-  const chapters: SiteEntries['chapters'][number][] = [];
+  // Notes in the registry's order, as a build lists them: the nearest address suggested for a typo does not depend on file order.
+  const registry = options.registry ?? NOTE_COLLECTIONS;
+  const notes: (SiteEntries['notes'][number] & { order: number })[] = [];
   let parts: { id: string }[] = [];
   const tagged: { entry: ParsedEntry; tags: readonly TagSlug[] }[] = [];
   for (const entry of parsed) {
     // An entry with a wrong field still has a page once fixed: links to it are not reported as well.
     const data = (valid.get(entry) ?? { draft: entry.data?.draft === true }) as { draft?: boolean; tags?: TagSlug[]; parts?: { id: string }[] };
-    const id = slugOf(entry.file.path).replace(/^(bits|shorts|chapters)\//, '');
-    if (entry.kind === 'bit') bits.push({ slug: id, tags: data.tags, draft: data.draft });
-    else if (entry.kind === 'short') shorts.push({ slug: id, tags: data.tags, draft: data.draft });
-    else if (entry.kind === 'chapter') chapters.push({ id, tags: data.tags, draft: data.draft });
-    else if (entry.kind === 'parts') parts = data.parts ?? [];
-    if (valid.has(entry) && data.tags && (entry.kind === 'bit' || entry.kind === 'short' || entry.kind === 'chapter')) tagged.push({ entry, tags: data.tags });
+    if (entry.note) {
+      notes.push({ path: entry.note.collection.path(entry.note.id), tags: data.tags, draft: data.draft, order: registry.indexOf(entry.note.collection) });
+      if (valid.has(entry) && data.tags) tagged.push({ entry, tags: data.tags });
+    } else if (entry.kind === 'parts') parts = data.parts ?? [];
   }
-  const site = siteUrls({ bits, shorts, chapters, parts }, options.staticPages ?? FIXED_PAGES);
+  const site = siteUrls({ notes: notes.sort((a, b) => a.order - b.order), parts }, options.staticPages ?? FIXED_PAGES);
   const linkOptions = { allowDrafts: options.allowDrafts ?? false, base: options.base ?? '/' };
 
   for (const [entry, scan] of scans) {
-    if (entry.kind !== 'bit' && entry.kind !== 'short' && entry.kind !== 'chapter') continue;
+    if (!entry.note) continue;
     const bodyStart = entry.yamlRange[1] + 1;
     // A draft is never built, so its own links only matter where drafts are shown.
     const draft = entry.data?.draft === true;
@@ -136,8 +136,8 @@ function checkBodyScans(
       const result = checkRootLink(link.url, site, { ...linkOptions, allowDrafts: linkOptions.allowDrafts || draft });
       if (!result.ok) report(entry.file, 'link', `(${link.url}): ${result.message}`, bodyStart + link.line);
     }
-    if (options.editorial && entry.kind === 'bit' && valid.has(entry) && !draft && !scan.hasCode && !scan.hasMath) {
-      report(entry.file, '(body)', 'a bit without code or formula (expected a code block or math; a note of prose only reads better as a short)', bodyStart + 1, 'warning');
+    if (options.editorial && entry.note.collection.expectsCodeOrMath && valid.has(entry) && !draft && !scan.hasCode && !scan.hasMath) {
+      report(entry.file, '(body)', `a ${entry.note.collection.noun} without code or formula (expected a code block or math; a note of prose only reads better as a short)`, bodyStart + 1, 'warning');
     }
   }
 

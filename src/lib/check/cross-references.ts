@@ -34,8 +34,9 @@ export function checkCrossReferences(parsed: readonly ParsedEntry[], valid: Map<
   const chapterIds = new Set<string>();
   const numbersByPart = new Map<string, Map<number, ParsedEntry>>();
   for (const entry of parsed) {
-    if (entry.kind !== 'chapter') continue;
-    chapterIds.add(slugOf(entry.file.path.replace(/^chapters\//, '')));
+    // Notes filed in a part's folder (chapters) belong to that part, numbered within it.
+    if (!entry.note || entry.note.collection.depth === 0) continue;
+    chapterIds.add(entry.note.id);
     const data = valid.get(entry) as { part: string; chapter: number } | undefined;
     if (!data) continue;
     const folder = entry.file.path.split('/')[1] ?? '';

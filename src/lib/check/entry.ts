@@ -5,10 +5,13 @@
  */
 import type { GardenFile } from '../garden-file';
 import type { GardenPathKind } from '../paths';
+import type { NoteCollection } from '../collections';
 
 export interface ParsedEntry {
   file: GardenFile;
   kind: GardenPathKind;
+  /** The collection and id of a note; undefined for a data file. */
+  note?: { collection: NoteCollection; id: string } | undefined;
   data: Record<string, unknown>;
   lines: string[];
   /** 0-based [first, last) line range of the YAML (frontmatter or whole file). */

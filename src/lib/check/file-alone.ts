@@ -3,13 +3,11 @@
  * schema, its formulas and code fences — whose results depend on the file's
  * path and text only, so a caller may keep them between runs (FileResults).
  */
-import yaml from 'js-yaml';
 import type { z } from 'astro/zod';
-import { GARDEN_YAML } from '../frontmatter';
-import { bitSchema, chapterSchema, partsFileSchema, quizSchema, shortSchema } from '../schema';
+import { DATA_FILES } from '../collections';
+import type { ModelFile } from '../garden-model';
 import { describeIssue, fieldPath, type ContentProblem } from '../errors';
 import type { GardenFile } from '../garden-file';
-import type { GardenPathKind } from '../paths';
 import { findYamlLine } from './source-lines';
 import { fenceLanguages, isKnownFenceLanguage } from './languages';
 import { scanBody, shiftScan, trimBody, type BodyScan } from './body-scan';
@@ -46,7 +44,8 @@ function bodyOf(entry: ParsedEntry): string {
 }
 
 /** Everything the checker can tell about one file without looking at the others. */
-export function checkFileAlone(file: GardenFile, kind: GardenPathKind, options: { maxBytes?: number | undefined } = {}): LocalCheck {
+export function checkFileAlone(model: ModelFile, options: { maxBytes?: number | undefined } = {}): LocalCheck {
+  const { file, kind } = model;
   const local: LocalCheck = { read: [], schema: [], body: [] };
   const into =
     (list: LocalProblem[]): Report =>
@@ -57,74 +56,35 @@ export function checkFileAlone(file: GardenFile, kind: GardenPathKind, options: 
     return local;
   }
   if (kind === 'ignored' || !checkBytes(file, options.maxBytes ?? DEFAULT_MAX_BYTES, into(local.read))) return local;
-  const entry = parseFile(file, kind, into(local.read));
-  if (!entry) return local;
+  const reading = model.yaml;
+  if (!reading.ok) {
+    into(local.read)(file, reading.field, reading.message, reading.line);
+    return local;
+  }
+  const entry: ParsedEntry = { file, kind, note: model.note, data: reading.data, lines: model.lines, yamlRange: reading.yamlRange };
   local.parsed = { data: entry.data, yamlRange: entry.yamlRange };
   local.valid = validateSchema(entry, into(local.schema));
   local.scan = checkBody(entry, into(local.body));
   return local;
 }
 
-function parseFile(file: GardenFile, kind: GardenPathKind, report: Report): ParsedEntry | undefined {
-  const text = file.text.replace(/^\uFEFF/, '');
-  const lines = text.split(/\r?\n/);
-  if (text.trim() === '') {
-    report(file, '(file)', 'the file is empty (expected frontmatter with at least a title)');
-    return undefined;
-  }
-  if (kind === 'parts' || kind === 'quiz') {
-    try {
-      const data = yaml.load(text, GARDEN_YAML);
-      return { file, kind, data: (kind === 'parts' ? { parts: data } : data) as Record<string, unknown>, lines, yamlRange: [0, lines.length] };
-    } catch (error) {
-      reportYamlError(file, error, 0, report);
-      return undefined;
-    }
-  }
-  if (lines[0]?.trim() !== '---') {
-    report(file, 'frontmatter', 'expected the file to start with a --- line opening the frontmatter (title, tags, …), got none', 1);
-    return undefined;
-  }
-  const close = lines.findIndex((line, index) => index > 0 && line.trim() === '---');
-  if (close === -1) {
-    report(file, 'frontmatter', 'the --- block opened on line 1 is never closed (expected a second --- line after the fields)', 1);
-    return undefined;
-  }
-  try {
-    // Parsed as Astro's loader does (js-yaml over the lines between the fences, line numbers kept),
-    // without importing @astrojs/markdown-remark, which would double `npm run check`'s start-up.
-    const frontmatter: unknown = yaml.load(`\n${lines.slice(1, close).join('\n')}\n`, GARDEN_YAML);
-    const data = (frontmatter && typeof frontmatter === 'object' ? frontmatter : {}) as Record<string, unknown>;
-    return { file, kind, data, lines, yamlRange: [1, close] };
-  } catch (error) {
-    reportYamlError(file, error, 1, report);
-    return undefined;
-  }
+/** The schema a file is checked against: its collection's, or that of a data file. */
+function schemaOf(entry: ParsedEntry): z.ZodType | undefined {
+  if (entry.note) return entry.note.collection.schema;
+  if (entry.kind === 'parts') return DATA_FILES.parts.schema;
+  if (entry.kind === 'quiz') return DATA_FILES.quiz.schema;
+  return undefined;
 }
-
-function reportYamlError(file: GardenFile, error: unknown, lineOffset: number, report: Report) {
-  const mark = (error as { mark?: { line?: number } }).mark;
-  const reason = (error as { reason?: string }).reason ?? (error instanceof Error ? error.message : String(error));
-  const line = mark?.line !== undefined ? mark.line + 1 + (lineOffset > 0 ? 0 : 0) : undefined;
-  report(file, '(yaml)', `invalid YAML: ${reason} (expected valid YAML; check quotes, colons and indentation)`, line);
-}
-
-const SCHEMAS: Record<Exclude<GardenPathKind, 'ignored' | 'misplaced'>, z.ZodType> = {
-  bit: bitSchema,
-  short: shortSchema,
-  chapter: chapterSchema,
-  quiz: quizSchema,
-  parts: partsFileSchema,
-};
 
 function validateSchema(entry: ParsedEntry, report: Report): Record<string, unknown> | undefined {
-  if (entry.kind === 'ignored' || entry.kind === 'misplaced') return undefined;
+  const schema = schemaOf(entry);
+  if (!schema) return undefined;
   const input = entry.kind === 'parts' ? entry.data.parts : entry.data;
   if (entry.kind === 'quiz' && (input === null || typeof input !== 'object' || Array.isArray(input))) {
     report(entry.file, '(file)', `expected a mapping with chapter and facts, got ${input === null ? 'an empty file' : typeof input}`, 1);
     return undefined;
   }
-  const result = SCHEMAS[entry.kind].safeParse(input, { reportInput: true });
+  const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return (entry.kind === 'parts' ? { parts: result.data } : result.data) as Record<string, unknown>;
   const [first, last] = entry.yamlRange;
   for (const issue of result.error.issues) {
@@ -136,7 +96,7 @@ function validateSchema(entry: ParsedEntry, report: Report): Record<string, unkn
 
 /** What only the Markdown body can get wrong: formulas KaTeX rejects and code-fence languages Shiki lacks. Returns the body's scan, its lines counted from the file's top. */
 function checkBody(entry: ParsedEntry, report: Report): BodyScan | undefined {
-  if (entry.kind === 'parts' || entry.kind === 'quiz') return undefined;
+  if (!entry.note) return undefined;
   const bodyStart = entry.yamlRange[1] + 1;
   const body = bodyOf(entry);
   // Scanned as the note renderer parses it (trimmed), with lines counted from the body as written.

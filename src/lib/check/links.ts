@@ -1,15 +1,17 @@
 import type { ContentProblem } from '../errors';
-import { classifyGardenPath } from '../paths';
 import { findLinks } from '../links/find';
 import { resolveFileLink, resolveWikiLink } from '../links/resolve';
 import { buildLinkTargets, type LinkTarget } from '../links/targets';
 import { linkSourcesFromFiles } from '../links/sources';
 import { gardenUrls } from '../urls';
-import type { GardenFile } from '../garden-file';
+import type { ModelFile } from '../garden-model';
+import type { Registry } from '../collections';
 
 export interface LinkCheckOptions {
   /** `astro dev` shows drafts, so links to them work there; a production build leaves them out. */
   allowDrafts: boolean;
+  /** The note collections links may reach (default: the garden's). */
+  registry?: Registry | undefined;
 }
 
 /**
@@ -17,19 +19,17 @@ export interface LinkCheckOptions {
  * production), with its line. `targets` are the link targets of these same
  * files, when the caller has them already (the build's provider does).
  */
-export function checkGardenLinks(files: readonly GardenFile[], options: LinkCheckOptions, targets?: ReadonlyMap<string, LinkTarget>): ContentProblem[] {
-  targets ??= buildLinkTargets(linkSourcesFromFiles(files), gardenUrls('/'));
+export function checkGardenLinks(model: readonly ModelFile[], options: LinkCheckOptions, targets?: ReadonlyMap<string, LinkTarget>): ContentProblem[] {
+  targets ??= buildLinkTargets(linkSourcesFromFiles(model, options.registry), gardenUrls('/'), { registry: options.registry });
   const problems: ContentProblem[] = [];
-  for (const file of files) {
-    const kind = classifyGardenPath(file.path);
-    if (kind !== 'bit' && kind !== 'short' && kind !== 'chapter') continue;
+  for (const modelled of model) {
+    const { file } = modelled;
+    if (!modelled.note) continue;
     // A file with no `[[` and no `](` writes no link (findLinks looks for nothing else).
     if (!file.text.includes('[[') && !file.text.includes('](')) continue;
-    const lines = file.text.split(/\r?\n/);
-    const close = lines[0]?.trim() === '---' ? lines.findIndex((line, i) => i > 0 && line.trim() === '---') : -1;
-    const bodyStart = close === -1 ? 0 : close + 1;
+    const bodyStart = modelled.bodyStart;
     const source = file.path;
-    for (const link of findLinks(lines.slice(bodyStart).join('\n'))) {
+    for (const link of findLinks(modelled.body)) {
       const resolution =
         link.kind === 'wiki'
           ? resolveWikiLink(link.target, targets, options)

@@ -13,6 +13,7 @@ import { FIXED_PAGES, routeUrl } from './site-pages';
 import { sortProblems, type ContentProblem } from '../errors';
 import type { GardenFile } from '../garden-file';
 import type { LinkTarget } from '../links/targets';
+import type { ModelFile } from '../garden-model';
 
 export interface CheckFolderOptions {
   /** The generator's folder, whose src/pages lists the static routes. */
@@ -29,7 +30,7 @@ export interface CheckFolderOptions {
    * src/build/link-targets.ts): the check then reads no file itself. Read with
    * the same `maxBytes`, and display paths relative to the same `cwd`.
    */
-  garden?: { files: readonly GardenFile[]; targets: ReadonlyMap<string, LinkTarget> };
+  garden?: { files: readonly GardenFile[]; model?: readonly ModelFile[]; targets: ReadonlyMap<string, LinkTarget> };
   /** Each file's own results, kept between runs by the caller (the build keeps them in its cache folder). */
   results?: FileResults;
 }
@@ -50,6 +51,7 @@ export function checkGardenFolder(contentDir: string, options: CheckFolderOption
     staticPages: staticPages(join(options.projectRoot, 'src/pages')),
     ...(options.results ? { files: options.results } : {}),
     ...(options.garden ? { linkTargets: options.garden.targets } : {}),
+    ...(options.garden?.model ? { model: options.garden.model } : {}),
   });
   return { problems: sortProblems(problems), files: files.length };
 }

@@ -10,10 +10,8 @@ export interface SiteEntry {
 }
 
 export interface SiteEntries {
-  bits: readonly (SiteEntry & { slug: string })[];
-  shorts: readonly (SiteEntry & { slug: string })[];
-  /** `id` is the chapter id, `ml-foundations/01-tensors`. */
-  chapters: readonly (SiteEntry & { id: string })[];
+  /** Every note, with its page's address (its collection's `path`, without the base path). */
+  notes: readonly (SiteEntry & { path: string })[];
   parts: readonly { id: string }[];
 }
 
@@ -40,17 +38,9 @@ export function siteUrls(entries: SiteEntries, staticPages: readonly string[] = 
   const tags = (entry: SiteEntry) => {
     for (const tag of entry.tags ?? []) add(`/tags/${tag}/`, entry.draft);
   };
-  for (const bit of entries.bits) {
-    add(`/bits/${bit.slug}/`, bit.draft);
-    tags(bit);
-  }
-  for (const short of entries.shorts) {
-    add(`/shorts/${short.slug}/`, short.draft);
-    tags(short);
-  }
-  for (const chapter of entries.chapters) {
-    add(`/cheatsheets/${chapter.id}/`, chapter.draft);
-    tags(chapter);
+  for (const note of entries.notes) {
+    add(note.path, note.draft);
+    tags(note);
   }
   for (const part of entries.parts) add(`/cheatsheets/${part.id}/`, false);
   return { published, draftOnly: new Set([...all].filter((url) => !published.has(url))) };

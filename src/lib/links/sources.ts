@@ -1,6 +1,6 @@
-import { readFrontmatter } from '../frontmatter';
 import type { GardenFile } from '../garden-file';
-import { NOTE_COLLECTIONS, noteAtPath, summaryOf, type Registry } from '../collections';
+import { NOTE_COLLECTIONS, summaryOf, type Registry } from '../collections';
+import { modelFile, type ModelFile } from '../garden-model';
 import { normaliseTags } from '../tags';
 import { parseIsoDate } from '../dates';
 import type { LinkCollection, LinkTargetSource } from './targets';
@@ -9,19 +9,21 @@ import type { LinkCollection, LinkTargetSource } from './targets';
  * Link targets read straight from the garden's files. Tolerant on purpose: a
  * file with broken frontmatter is skipped here, because the checker reports it.
  */
-export function linkSourcesFromFiles(files: readonly GardenFile[], registry: Registry = NOTE_COLLECTIONS): LinkTargetSource[] {
+export function linkSourcesFromFiles(files: readonly (GardenFile | ModelFile)[], registry: Registry = NOTE_COLLECTIONS): LinkTargetSource[] {
   return files.flatMap((file) => linkSourceOfFile(file, registry) ?? []);
 }
 
 /** The link target a note file makes; none for any other file or for one whose frontmatter does not parse. */
-export function linkSourceOfFile(file: GardenFile, registry: Registry = NOTE_COLLECTIONS): LinkTargetSource | undefined {
-  const note = noteAtPath(file.path, registry);
+export function linkSourceOfFile(file: GardenFile | ModelFile, registry: Registry = NOTE_COLLECTIONS): LinkTargetSource | undefined {
+  const modelled = 'yaml' in file ? file : modelFile(file, registry);
+  const { note } = modelled;
   if (!note) return undefined;
+  const reading = modelled.yaml;
+  const title = reading.ok ? reading.data.title : undefined;
+  if (!reading.ok || typeof title !== 'string') return undefined;
+  const { data } = reading;
+  const content = modelled.body;
   try {
-    const parsed = readFrontmatter(file.text);
-    const title = parsed?.data.title;
-    if (!parsed || typeof title !== 'string') return undefined;
-    const { data, body: content } = parsed;
     return {
       collection: note.collection.id as LinkCollection,
       id: note.id,
