@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { findMathFailures, katexFailure } from '../../src/lib/check/math';
+import { describe, expect, it, vi } from 'vitest';
+import { findMathFailures, formulaCheck, katexFailure } from '../../src/lib/check/math';
 
 describe('findMathFailures', () => {
   it.each([
@@ -75,5 +75,23 @@ describe('katexFailure', () => {
 
   it('drops KaTeX\'s "KaTeX parse error:" prefix', () => {
     expect(katexFailure('\\nope', false)).toMatch(/^Undefined control sequence: \\nope/);
+  });
+});
+
+describe('formulaCheck', () => {
+  it('gives what katexFailure gives, typesetting each distinct formula once', async () => {
+    const katex = (await import('katex')).default;
+    const typeset = vi.spyOn(katex, 'renderToString');
+    try {
+      const check = formulaCheck();
+      const asked: [string, boolean][] = [['x^2', false], ['\\frac{a}{b', false], ['x^2', false], ['x^2', true], ['\\frac{a}{b', false]];
+      const answers = asked.map(([formula, display]) => check(formula, display));
+      expect(answers).toEqual(asked.map(([formula, display]) => katexFailure(formula, display)));
+      expect(answers[1]).toMatch(/expected '}'/);
+      // Three distinct (formula, display mode) pairs for formulaCheck, then five for katexFailure itself.
+      expect(typeset).toHaveBeenCalledTimes(3 + 5);
+    } finally {
+      typeset.mockRestore();
+    }
   });
 });

@@ -16,6 +16,7 @@ import { checkRootLink, editDistance, FIXED_PAGES, siteUrls, type SiteEntries } 
 import type { GardenFile } from '../garden-file';
 import { countTags, toTagSlug, type TagSlug } from '../tags';
 import { checkFileAlone, type FileResults, type LocalCheck, type LocalProblem } from './file-alone';
+import { formulaCheck } from './math';
 import { checkCrossReferences, checkDuplicateSlugs } from './cross-references';
 import type { ParsedEntry, Report } from './entry';
 
@@ -50,10 +51,11 @@ export function checkGarden(files: readonly GardenFile[], options: CheckOptions 
 
   const locals: { file: GardenFile; local: LocalCheck; entry?: ParsedEntry | undefined }[] = [];
   const model = options.model ?? gardenModel(files, options.registry);
+  const formulas = formulaCheck();
   for (const modelled of model) {
     const { file, kind } = modelled;
     if (kind === 'ignored') continue;
-    const local = options.files?.get(file) ?? checkFileAlone(modelled, options);
+    const local = options.files?.get(file) ?? checkFileAlone(modelled, { maxBytes: options.maxBytes, formulas });
     options.files?.set(file, local);
     const entry = local.parsed ? parsedEntry(modelled, local.parsed) : undefined;
     locals.push({ file, local, entry });

@@ -11,7 +11,7 @@ import type { GardenFile } from '../garden-file';
 import { findYamlLine } from './source-lines';
 import { fenceLanguages, isKnownFenceLanguage } from './languages';
 import { scanBody, shiftScan, trimBody, type BodyScan } from './body-scan';
-import { katexFailure } from './math';
+import { katexFailure, type FormulaCheck } from './math';
 import { DEFAULT_MAX_BYTES, formatBytes } from './limits';
 import type { ParsedEntry, Report } from './entry';
 
@@ -44,7 +44,13 @@ function bodyOf(entry: ParsedEntry): string {
 }
 
 /** Everything the checker can tell about one file without looking at the others. */
-export function checkFileAlone(model: ModelFile, options: { maxBytes?: number | undefined } = {}): LocalCheck {
+export interface FileAloneOptions {
+  maxBytes?: number | undefined;
+  /** How formulas are checked (default: katexFailure on each); checkGarden shares one formulaCheck across its files. */
+  formulas?: FormulaCheck | undefined;
+}
+
+export function checkFileAlone(model: ModelFile, options: FileAloneOptions = {}): LocalCheck {
   const { file, kind } = model;
   const local: LocalCheck = { read: [], schema: [], body: [] };
   const into =
@@ -64,7 +70,7 @@ export function checkFileAlone(model: ModelFile, options: { maxBytes?: number | 
   const entry: ParsedEntry = { file, kind, note: model.note, data: reading.data, lines: model.lines, yamlRange: reading.yamlRange };
   local.parsed = { data: entry.data, yamlRange: entry.yamlRange };
   local.valid = validateSchema(entry, into(local.schema));
-  local.scan = checkBody(entry, into(local.body));
+  local.scan = checkBody(entry, into(local.body), options.formulas ?? katexFailure);
   return local;
 }
 
@@ -95,7 +101,7 @@ function validateSchema(entry: ParsedEntry, report: Report): Record<string, unkn
 }
 
 /** What only the Markdown body can get wrong: formulas KaTeX rejects and code-fence languages Shiki lacks. Returns the body's scan, its lines counted from the file's top. */
-function checkBody(entry: ParsedEntry, report: Report): BodyScan | undefined {
+function checkBody(entry: ParsedEntry, report: Report, typesetFailure: FormulaCheck): BodyScan | undefined {
   if (!entry.note) return undefined;
   const bodyStart = entry.yamlRange[1] + 1;
   const body = bodyOf(entry);
@@ -103,7 +109,7 @@ function checkBody(entry: ParsedEntry, report: Report): BodyScan | undefined {
   const { text, offset } = trimBody(body);
   const scan = shiftScan(scanBody(text), offset);
   for (const formula of scan.formulas) {
-    const reason = katexFailure(formula.value, formula.display);
+    const reason = typesetFailure(formula.value, formula.display);
     if (reason === undefined) continue;
     report(entry.file, 'math', `KaTeX cannot typeset "${formula.value.replace(/\s+/g, ' ').trim()}": ${reason} (expected a valid formula)`, bodyStart + formula.line);
   }

@@ -31,3 +31,20 @@ export function katexFailure(formula: string, displayMode: boolean): string | un
     return error instanceof Error ? error.message.replace(/^KaTeX parse error: /, '') : String(error);
   }
 }
+
+/** Checks formulas as katexFailure does, typesetting each distinct formula once: a garden repeats many (`$n$`, `$O(n)$`). */
+export type FormulaCheck = (formula: string, displayMode: boolean) => string | undefined;
+
+/** A FormulaCheck for one run of the checker; what it learns is forgotten with it. */
+export function formulaCheck(): FormulaCheck {
+  const known = new Map<string, string | null>();
+  return (formula, displayMode) => {
+    const key = `${displayMode ? 'D' : 'I'}${formula}`;
+    let reason = known.get(key);
+    if (reason === undefined) {
+      reason = katexFailure(formula, displayMode) ?? null;
+      known.set(key, reason);
+    }
+    return reason ?? undefined;
+  };
+}
