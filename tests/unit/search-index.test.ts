@@ -69,9 +69,6 @@ describe('search documents', () => {
       expect(fromKept.every((doc) => doc.bodyTerms !== undefined)).toBe(true);
       expect(buildSearchIndex(collection, fromKept, Fuse.createIndex)).toEqual(buildSearchIndex(collection, fromMarkdown, Fuse.createIndex));
     }
-    // An older cache kept the plain text only: the document compacts it as before.
-    const plain = markdownToText(long);
-    expect(noteDocument(bits, longBits[3]!.item, long, urls, undefined, { text: plain })).toEqual(noteDocument(bits, longBits[3]!.item, long, urls));
   });
 
   it('describe a bit with its url under the base path, why it matters and the plain text of its body', () => {

@@ -7,8 +7,8 @@ import { chapters, NOTE_COLLECTIONS, summaryOf, type ChapterItem, type NoteColle
 import { markdownToText, splitSections, type RenderedHeading, type SplitText } from './text';
 import { terms } from './tokens';
 
-/** A body as the note cache keeps it: a SearchBody, or only its plain text in a cache written before the terms were kept. */
-export type KeptBody = { text: string; terms?: readonly string[] | undefined } | undefined;
+/** A body as the note cache keeps it (a SearchBody), when it does: none for .mdx, which Astro renders. */
+export type KeptBody = SearchBody | undefined;
 
 /** Quiz facts are searched too, though they are no note collection. */
 const FACTS = 'facts';
@@ -83,10 +83,10 @@ export function searchBody(plainText: string): SearchBody {
   return { text, terms: terms(text) };
 }
 
-/** The body as `kept` gives it (a SearchBody, or plain text only from an older cache), else from the Markdown. */
+/** The body as the note cache kept it, else worked out from the Markdown. */
 function bodyFields(body: string, filePath: string | undefined, kept: KeptBody): Pick<SearchDocument, 'body' | 'bodyTerms'> {
-  if (kept?.terms) return { body: kept.text, bodyTerms: kept.terms };
-  return { body: compactBody(kept?.text ?? markdownToText(body, { mdx: isMdx(filePath) })) };
+  if (kept) return { body: kept.text, bodyTerms: kept.terms };
+  return { body: compactBody(markdownToText(body, { mdx: isMdx(filePath) })) };
 }
 
 /** What search reads of a note's item, whatever its collection. */
