@@ -10,6 +10,7 @@ import { configDefaults, defineConfig } from 'vitest/config';
  *    at least two.
  * 1. build and browser: one file at a time across both projects (a group shares one worker limit).
  *    Each file runs a real `astro build` (and Chromium); two at once would fight over the cores.
+ *    tests/build/bad-gardens.test.ts runs its cases two at a time inside its file (maxConcurrency).
  */
 const SERIAL_GROUP = { fileParallelism: false, sequence: { groupOrder: 1 } } as const;
 const SERIAL_DIRS = ['tests/build/**', 'tests/browser/**'];
@@ -32,7 +33,7 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'build', include: ['tests/build/**/*.test.ts'], ...SERIAL_GROUP },
+        test: { name: 'build', include: ['tests/build/**/*.test.ts'], maxConcurrency: 2, ...SERIAL_GROUP },
       },
       {
         extends: true,
