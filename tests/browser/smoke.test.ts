@@ -94,7 +94,10 @@ describe('code blocks', () => {
     await page.goto(`${site.url}/bits/causal-mask-with-masked-fill/`);
     const button = page.locator('button[data-copy-code]').first();
     await button.click();
-    await expect(button.textContent()).resolves.toBe('Copied');
+    // The label changes once the clipboard write resolves, which on a busy machine is after click()
+    // returns; take the first label other than "Copy" (it goes back to "Copy" 1.6 s later).
+    const changed = await page.waitForFunction((copy) => copy && copy.textContent !== 'Copy' && copy.textContent, await button.elementHandle());
+    await expect(changed.jsonValue()).resolves.toBe('Copied');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toContain('masked_fill');
     await context.close();

@@ -74,9 +74,13 @@ describe('the corpus of bad gardens', () => {
   });
 });
 
-describe('a garden with a mistake', () => {
+// Each case reads only its own garden and builds into a folder of its own, so the cases run two at a
+// time (the build project's maxConcurrency in vitest.config.ts): a case is mostly the start-up of two
+// Node processes, one at a time, and two cases keep both cores busy. Concurrent tests take `expect`
+// from their context.
+describe.concurrent('a garden with a mistake', () => {
   for (const { garden, expected, env = {} } of cases) {
-    it(`fails check and build, naming the file and field, and writes nothing: ${garden}`, async () => {
+    it(`fails check and build, naming the file and field, and writes nothing: ${garden}`, async ({ expect }) => {
       const dir = join(BAD, garden);
       const before = hashTree(dir);
 
