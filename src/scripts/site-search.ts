@@ -53,7 +53,7 @@ class SiteSearch extends HTMLElement {
     if (!this.inside) {
       const status = this.querySelector<HTMLElement>('[data-search-status]')!;
       const list = this.querySelector<HTMLElement>('[data-search-results]')!;
-      this.inside = import('./search/search-dialog').then(({ SearchDialog }) => new SearchDialog(JSON.parse(this.dataset.indexes ?? '[]'), this.dialog, this.input, status, list));
+      this.inside = import('./search/search-dialog').then(({ SearchDialog }) => new SearchDialog(JSON.parse(this.dataset.indexes ?? '[]'), this.dataset.searchPage ?? '/search/', this.dialog, this.input, status, list));
       this.inside.catch(() => (this.inside = undefined));
     }
     return this.inside;

@@ -20,6 +20,7 @@ const templates = [
   '/cheatsheets/ml-interview/01-formulas-and-code/',
   '/tags/',
   '/tags/attention/',
+  '/search/?q=attention',
   '/no-such-page/',
 ];
 

@@ -13,6 +13,7 @@ import { serveStatic } from '../helpers/serve';
 import { launchChromium } from '../helpers/browser';
 import { read } from '../helpers/files';
 import type { SearchIndexJson } from '../../src/lib/search/build-index';
+import { axeViolations } from '../helpers/axe';
 
 let browser: Browser;
 let sample: { url: string; close: () => Promise<void> };
@@ -403,6 +404,92 @@ describe('site-wide search dialog', () => {
     await page.waitForURL(`**${target}`);
     const id = decodeURIComponent(target.split('#')[1]!);
     await expect(page.locator(`[id="${id}"]`).count()).resolves.toBe(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('every result reachable', () => {
+  const options = (page: Page) => page.locator('[role="listbox"] [role="option"]');
+  const chapterOptions = (page: Page) => page.locator('[role="option"][data-collection="chapters"]');
+
+  it('the dialog shows all of a group by keyboard, the next result taking the place of "Show all"', async () => {
+    const { page, context, errors } = await openPage('/');
+    await page.keyboard.press('/');
+    await page.keyboard.type('attention');
+    const more = page.locator('[role="option"][data-expand="chapters"]');
+    await more.waitFor();
+    const label = (await more.textContent())!;
+    const total = Number(/Show all (\d+) chapters/.exec(label)?.[1]);
+    expect(total).toBeGreaterThan(5);
+    await expect(chapterOptions(page).count()).resolves.toBe(5);
+    // Down from the input until "Show all" is the active option, then Enter.
+    for (let step = 0; step < 40 && (await more.getAttribute('aria-selected')) !== 'true'; step++) await page.keyboard.press('ArrowDown');
+    await expect(more.getAttribute('aria-selected')).resolves.toBe('true');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((n) => document.querySelectorAll('[role="option"][data-collection="chapters"]').length === n, total);
+    await expect(page.locator('[role="option"][data-expand="chapters"]').count()).resolves.toBe(0);
+    await expect(page.locator('#site-search-group-chapters').textContent()).resolves.toBe(`Chapters (${total})`);
+    // The sixth chapter result is active, so the reader carries on from where the option was.
+    const active = await page.getByRole('combobox').getAttribute('aria-activedescendant');
+    await expect(chapterOptions(page).nth(5).getAttribute('id')).resolves.toBe(active);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('the dialog leads to /search/?q=…, which lists every result as links and keeps the query in the address', async () => {
+    const { page, context, errors } = await openPage('/bits/');
+    await page.keyboard.press('/');
+    await page.keyboard.type('attention');
+    const all = page.locator('[role="option"]', { hasText: 'on a page of their own' });
+    await all.waitFor();
+    const total = Number(/All (\d+) results/.exec((await all.textContent())!)?.[1]);
+    // Up from the first result wraps to the last option: the results page.
+    await page.keyboard.press('ArrowUp');
+    await expect(all.getAttribute('aria-selected')).resolves.toBe('true');
+    await Promise.all([page.waitForURL('**/search/?q=attention'), page.keyboard.press('Enter')]);
+    await page.waitForFunction(() => /^\d+ results? for/.test(document.querySelector('search-page [data-search-status]')?.textContent ?? ''));
+    await expect(page.locator('search-page [data-search-status]').textContent()).resolves.toBe(`${total} results for “attention”.`);
+    await expect(page.locator('.search-page__list a').count()).resolves.toBe(total);
+    await expect(page.inputValue('#search-page-input')).resolves.toBe('attention');
+    // Every result is a link the keyboard reaches.
+    await page.focus('#search-page-input');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.closest('.search-page__list') !== null)).resolves.toBe(true);
+
+    // Typing updates the results and the address; Back restores the earlier search.
+    await page.fill('#search-page-input', 'masked_fill');
+    await page.waitForFunction(() => location.search === '?q=masked_fill');
+    await page.waitForFunction(() => document.querySelector('search-page [data-search-status]')?.textContent?.endsWith('for “masked_fill”.'));
+    await expect(page.locator('.search-page__list a').first().getAttribute('href')).resolves.toBe('/bits/causal-mask-with-masked-fill/');
+    await page.goBack();
+    await page.waitForFunction(() => document.querySelector('search-page [data-search-status]')?.textContent?.endsWith('for “attention”.'));
+    await expect(page.inputValue('#search-page-input')).resolves.toBe('attention');
+    await expect(page.title()).resolves.toMatch(/^attention · Search/);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('/search/ says so when nothing matches, and what it needs without JavaScript', async () => {
+    const { page, context, errors } = await openPage('/search/?q=zzqxjv');
+    await page.waitForFunction(() => document.querySelector('search-page [data-search-status]')?.textContent?.startsWith('No results'));
+    await expect(page.locator('.search-page__list').count()).resolves.toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+    const plain = await openPage('/search/?q=attention', { javaScriptEnabled: false });
+    await expect(plain.page.locator('main').textContent()).resolves.toContain('Search runs in your browser and needs JavaScript');
+    await expect(plain.page.locator('main a[href="/tags/"]').count()).resolves.toBe(1);
+    await plain.context.close();
+  });
+
+  it('the open dialog with results has no axe violations', async () => {
+    const { page, context, errors } = await openPage('/');
+    await page.keyboard.press('/');
+    await page.keyboard.type('attention');
+    await options(page).first().waitFor();
+    expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -16,6 +16,11 @@ export type SearchCollection = NoteCollectionId | typeof FACTS;
 /** Each note collection has an index of its own (/search/<id>.json), and so have the quiz facts. */
 export const SEARCH_COLLECTIONS: readonly SearchCollection[] = [...NOTE_COLLECTIONS.map((collection) => collection.id), FACTS];
 
+/** Each index's address (`asset` adds the site's base path), as the search dialog and the /search/ page take them. */
+export function searchIndexRefs(asset: (path: string) => string): { collection: SearchCollection; url: string }[] {
+  return SEARCH_COLLECTIONS.map((collection) => ({ collection, url: asset(`/search/${collection}.json`) }));
+}
+
 export interface SearchDocument {
   collection: SearchCollection;
   /** Unique within its collection: a slug, `part/chapter`, `part/chapter#heading`, `part/chapter?fact=2`. */

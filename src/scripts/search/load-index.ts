@@ -22,3 +22,14 @@ export function loadSearchIndex(url: string): Promise<SearchEngine> {
   }
   return engine;
 }
+
+/** Where a collection's index is: what the page hands its search elements in `data-indexes`. */
+export interface IndexRef {
+  collection: string;
+  url: string;
+}
+
+/** Every index of the site, fetched once per page (the dialog and the /search/ page share them). */
+export function loadSearchIndexes(refs: readonly IndexRef[]): Promise<SearchEngine[]> {
+  return Promise.all(refs.map((ref) => loadSearchIndex(ref.url)));
+}

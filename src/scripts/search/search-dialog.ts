@@ -4,34 +4,22 @@
  * (arrows move, Enter opens the active result). Results are built with text
  * nodes only: a title is never parsed as HTML.
  */
-import { loadSearchIndex } from './load-index';
+import { loadSearchIndexes, type IndexRef } from './load-index';
 import { searchEverywhere, type SearchEngine } from '../../lib/search/engine';
-import { COLLECTION_LABELS, resultView, type Run } from '../../lib/search/results';
+import { COLLECTION_LABELS, resultView } from '../../lib/search/results';
 import type { SearchCollection } from '../../lib/search/documents';
+import { resultParts, resultsPageUrl } from './result-parts';
 
+/** Results shown per collection until the reader asks for all of them. */
 const PER_COLLECTION = 5;
-
-interface IndexRef {
-  collection: SearchCollection;
-  url: string;
-}
-
-let engines: Promise<SearchEngine[]> | undefined;
-
-/** All four indexes, fetched once per page. */
-export function loadAll(refs: readonly IndexRef[]): Promise<SearchEngine[]> {
-  if (!engines) {
-    engines = Promise.all(refs.map((ref) => loadSearchIndex(ref.url)));
-    engines.catch(() => (engines = undefined));
-  }
-  return engines;
-}
 
 export class SearchDialog {
   private options: HTMLElement[] = [];
   private active = -1;
   private runToken = 0;
   private loaded = false;
+  /** Collections whose every result is shown, for the current query; emptied when the query changes. */
+  private readonly expanded = new Set<SearchCollection>();
 
   private readonly refs: readonly IndexRef[];
   private readonly dialog: HTMLDialogElement;
@@ -39,13 +27,20 @@ export class SearchDialog {
   private readonly status: HTMLElement;
   private readonly list: HTMLElement;
 
-  constructor(refs: readonly IndexRef[], dialog: HTMLDialogElement, input: HTMLInputElement, status: HTMLElement, list: HTMLElement) {
+  /** The full results page (/search/ under the base path). */
+  private readonly searchPage: string;
+
+  constructor(refs: readonly IndexRef[], searchPage: string, dialog: HTMLDialogElement, input: HTMLInputElement, status: HTMLElement, list: HTMLElement) {
     this.refs = refs;
+    this.searchPage = searchPage;
     this.dialog = dialog;
     this.input = input;
     this.status = status;
     this.list = list;
-    input.addEventListener('input', () => void this.run());
+    input.addEventListener('input', () => {
+      this.expanded.clear();
+      void this.run();
+    });
     input.addEventListener('keydown', (event) => this.onKey(event));
     list.addEventListener('click', (event) => {
       const option = (event.target as Element).closest<HTMLElement>('[role="option"]');
@@ -59,7 +54,7 @@ export class SearchDialog {
 
   /** Starts downloading the indexes without searching. */
   prefetch() {
-    void loadAll(this.refs).catch(() => undefined);
+    void loadSearchIndexes(this.refs).catch(() => undefined);
   }
 
   async run() {
@@ -72,7 +67,7 @@ export class SearchDialog {
     let loaded: SearchEngine[];
     try {
       if (!this.loaded) this.status.textContent = 'Loading the search index…';
-      loaded = await loadAll(this.refs);
+      loaded = await loadSearchIndexes(this.refs);
       this.loaded = true;
     } catch {
       if (token === this.runToken) this.show([], 'Search is unavailable right now. Please try again.');
@@ -83,9 +78,18 @@ export class SearchDialog {
     const total = groups.reduce((sum, group) => sum + group.total, 0);
     const nodes: HTMLElement[] = [];
     let optionCount = 0;
+    const option = (className: string) => {
+      const element = document.createElement('div');
+      element.setAttribute('role', 'option');
+      element.setAttribute('aria-selected', 'false');
+      element.id = `site-search-option-${optionCount++}`;
+      element.className = className;
+      return element;
+    };
     for (const group of groups) {
-      if (group.hits.length === 0) continue;
+      if (group.total === 0) continue;
       const labels = COLLECTION_LABELS[group.collection];
+      const hits = this.expanded.has(group.collection) ? group.all : group.hits;
       const box = document.createElement('div');
       box.setAttribute('role', 'group');
       box.className = 'search-group';
@@ -93,32 +97,31 @@ export class SearchDialog {
       heading.id = `site-search-group-${group.collection}`;
       heading.className = 'search-group__label';
       heading.setAttribute('role', 'presentation');
-      heading.textContent = group.total > group.hits.length ? `${labels.many} (${group.hits.length} of ${group.total})` : labels.many;
+      heading.textContent = group.total > hits.length ? `${labels.many} (${hits.length} of ${group.total})` : `${labels.many} (${group.total})`;
       box.setAttribute('aria-labelledby', heading.id);
       box.append(heading);
-      for (const hit of group.hits) {
+      for (const hit of hits) {
         const view = resultView(group.collection, hit.entry, terms);
-        const option = document.createElement('div');
-        option.setAttribute('role', 'option');
-        option.setAttribute('aria-selected', 'false');
-        option.id = `site-search-option-${optionCount++}`;
-        option.className = 'search-result';
-        option.dataset.url = view.url;
-        option.dataset.collection = group.collection;
-        const title = document.createElement('span');
-        title.className = 'search-result__title';
-        appendRuns(title, view.title);
-        const detail = document.createElement('span');
-        detail.className = 'search-result__detail';
-        const label = document.createElement('span');
-        label.className = 'search-result__label';
-        label.textContent = view.label;
-        detail.append(label, ' ');
-        appendRuns(detail, view.detail);
-        option.append(title, detail);
-        box.append(option);
+        const result = option('search-result');
+        result.dataset.url = view.url;
+        result.dataset.collection = group.collection;
+        result.append(...resultParts(view));
+        box.append(result);
+      }
+      if (hits.length < group.total) {
+        // Every result stays reachable: this option shows the rest of the group in place.
+        const more = option('search-result search-result--more');
+        more.dataset.expand = group.collection;
+        more.textContent = `Show all ${group.total} ${labels.many.toLowerCase()}`;
+        box.append(more);
       }
       nodes.push(box);
+    }
+    if (total > 0) {
+      const page = option('search-result search-result--more');
+      page.dataset.url = resultsPageUrl(this.searchPage, query);
+      page.textContent = `All ${total} results on a page of their own →`;
+      nodes.push(page);
     }
     this.show(nodes, total === 0 ? `No results for “${query}”.` : `${total} ${total === 1 ? 'result' : 'results'} for “${query}”.`);
   }
@@ -162,22 +165,19 @@ export class SearchDialog {
   }
 
   private go(option: HTMLElement) {
+    const collection = option.dataset.expand as SearchCollection | undefined;
+    if (collection) {
+      // The first result not shown before takes the place of the option, and stays active.
+      const at = this.options.indexOf(option);
+      this.expanded.add(collection);
+      void this.run().then(() => this.setActive(at));
+      this.input.focus();
+      return;
+    }
     const url = option.dataset.url;
     if (!url) return;
     this.dialog.dispatchEvent(new CustomEvent('search-navigate'));
     this.dialog.close();
     location.assign(url);
-  }
-}
-
-function appendRuns(parent: HTMLElement, runs: readonly Run[]) {
-  for (const run of runs) {
-    if (run.match) {
-      const mark = document.createElement('mark');
-      mark.textContent = run.text;
-      parent.append(mark);
-    } else {
-      parent.append(document.createTextNode(run.text));
-    }
   }
 }
