@@ -37,14 +37,16 @@ class ThemeToggle extends HTMLElement {
 customElements.define('theme-toggle', ThemeToggle);
 
 async function copyCode(button: HTMLButtonElement) {
-  const code = button.parentElement?.querySelector('pre code')?.textContent ?? '';
+  // The button sits in the bar above its block (rehype-code-copy.ts).
+  const block = button.closest('.code-block');
+  const code = block?.querySelector('pre code')?.textContent ?? '';
   try {
     await navigator.clipboard.writeText(code);
     button.textContent = 'Copied';
   } catch {
     button.textContent = 'Press Ctrl+C';
     const range = document.createRange();
-    const pre = button.parentElement?.querySelector('pre');
+    const pre = block?.querySelector('pre');
     if (pre) {
       range.selectNodeContents(pre);
       getSelection()?.removeAllRanges();

@@ -136,3 +136,59 @@ describe('layout stability', () => {
     });
   }
 });
+
+describe('cards that fit', () => {
+  /**
+   * Every code block, table and display formula on a listing either fits its
+   * card or is a visibly scrollable region (the scroll shadow's gradients)
+   * that the keyboard reaches; the copy button sits above the code, never on it.
+   */
+  it.each([
+    [360, '/bits/'],
+    [1280, '/bits/'],
+    [360, '/'],
+    [360, '/bits/causal-mask-with-masked-fill/'],
+  ])('at %i px, %s', async (width, path) => {
+    const context = await site.browser.newContext({ viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(site.url + path);
+    // Cards off screen are not laid out (content-visibility): lay them all out to measure them.
+    await page.addStyleTag({ content: '.grid > .bit-card { content-visibility: visible !important; }' });
+    const regions = await page.$$eval('.prose pre, .prose table, .prose .katex-display', (elements) =>
+      elements.map((element) => {
+        const style = getComputedStyle(element);
+        return {
+          what: `${element.tagName.toLowerCase()}.${element.className}`.slice(0, 60),
+          overflows: element.scrollWidth > element.clientWidth + 1,
+          scrollable: style.overflowX === 'auto' || style.overflowX === 'scroll',
+          focusable: element.getAttribute('tabindex') === '0',
+          shadowed: style.backgroundImage.includes('gradient'),
+        };
+      }),
+    );
+    expect(regions.length).toBeGreaterThan(0);
+    const clipped = regions.filter((r) => r.overflows && !(r.scrollable && r.focusable && r.shadowed));
+    expect(clipped).toEqual([]);
+    // The page itself never scrolls sideways.
+    await expect(page.evaluate(() => document.documentElement.scrollWidth - innerWidth)).resolves.toBeLessThanOrEqual(0);
+    const overlaps = await page.$$eval('.code-block', (blocks) =>
+      blocks.filter((block) => {
+        const button = block.querySelector<HTMLElement>('button[data-copy-code]');
+        const pre = block.querySelector('pre');
+        if (!button || button.hidden || !pre) return false;
+        return button.getBoundingClientRect().bottom > pre.getBoundingClientRect().top + 0.5;
+      }).length,
+    );
+    expect(overlaps).toBe(0);
+    await expect(page.locator('button[data-copy-code]:visible').count()).resolves.toBeGreaterThan(0);
+    await context.close();
+  });
+
+  it('code blocks name their language above the code', async () => {
+    const context = await site.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${site.url}/bits/causal-mask-with-masked-fill/`);
+    await expect(page.locator('.code-block__lang').first().textContent()).resolves.toBe('python');
+    await context.close();
+  });
+});

@@ -119,12 +119,13 @@ describe('code blocks', () => {
     expect(code).toContain('<span>plain words</span>');
   });
 
-  it('wraps each code block with a hidden copy button', async () => {
+  it('puts a bar above each code block: its language (none for plain text) and a hidden copy button', async () => {
     const code = await html(`${python}\nBetween.\n\n\`\`\`text\nplain\n\`\`\`\n`);
     expect(count(code, /<pre class="astro-code/)).toBe(2);
-    expect(count(code, /<div class="code-block"><pre class="astro-code/)).toBe(2);
+    expect(count(code, /<div class="code-block"><div class="code-block__bar">/)).toBe(2);
     expect(count(code, /data-copy-code/)).toBe(2);
-    expect(code).toMatch(/<\/pre><button type="button" class="copy-code" hidden data-copy-code="" aria-label="Copy code">Copy<\/button><\/div>/);
+    expect(code).toContain('<div class="code-block__bar"><span class="code-block__lang">python</span><button type="button" class="copy-code" hidden data-copy-code="" aria-label="Copy code">Copy</button></div><pre class="astro-code');
+    expect(code).toContain('<div class="code-block__bar"><button type="button" class="copy-code" hidden data-copy-code="" aria-label="Copy code">Copy</button></div><pre class="astro-code');
   });
 
   it('adds no copy button to inline code', async () => {
@@ -200,7 +201,7 @@ describe('a small document', () => {
       </tr>
       </tbody>
       </table>
-      <div class="code-block"><pre class="astro-code astro-code-themes github-light-default github-dark-default" style="--shiki-light:#1f2328;--shiki-dark:#e6edf3;--shiki-light-bg:#ffffff;--shiki-dark-bg:#0d1117; overflow-x: auto;" tabindex="0" data-language="text"><code><span class="line"><span>hello</span></span></code></pre><button type="button" class="copy-code" hidden data-copy-code="" aria-label="Copy code">Copy</button></div>"
+      <div class="code-block"><div class="code-block__bar"><button type="button" class="copy-code" hidden data-copy-code="" aria-label="Copy code">Copy</button></div><pre class="astro-code astro-code-themes github-light-default github-dark-default" style="--shiki-light:#1f2328;--shiki-dark:#e6edf3;--shiki-light-bg:#ffffff;--shiki-dark-bg:#0d1117; overflow-x: auto;" tabindex="0" data-language="text"><code><span class="line"><span>hello</span></span></code></pre></div>"
     `);
   });
 });

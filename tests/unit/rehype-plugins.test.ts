@@ -16,19 +16,28 @@ describe('rehypeCodeCopy', () => {
     return tree;
   };
 
-  const expectWrapped = (node: unknown, pre: Element) => {
+  /** The bar above a block: its language, when it has one worth a label, and the hidden copy button. */
+  const expectWrapped = (node: unknown, pre: Element, language?: string) => {
     expect(node).toEqual({
       type: 'element',
       tagName: 'div',
       properties: { className: ['code-block'] },
       children: [
-        pre,
         {
           type: 'element',
-          tagName: 'button',
-          properties: { type: 'button', className: ['copy-code'], hidden: true, dataCopyCode: '', ariaLabel: 'Copy code' },
-          children: [{ type: 'text', value: 'Copy' }],
+          tagName: 'div',
+          properties: { className: ['code-block__bar'] },
+          children: [
+            ...(language ? [{ type: 'element', tagName: 'span', properties: { className: ['code-block__lang'] }, children: [{ type: 'text', value: language }] }] : []),
+            {
+              type: 'element',
+              tagName: 'button',
+              properties: { type: 'button', className: ['copy-code'], hidden: true, dataCopyCode: '', ariaLabel: 'Copy code' },
+              children: [{ type: 'text', value: 'Copy' }],
+            },
+          ],
         },
+        pre,
       ],
     });
   };
@@ -39,12 +48,22 @@ describe('rehypeCodeCopy', () => {
       el('code', {}, [el('span', { class: 'line' }, [text(code)])]),
     ]);
 
-  it('wraps a highlighted block with a hidden copy button', () => {
+  it('wraps a highlighted block with its language and a hidden copy button, in a bar above the code', () => {
     const pre = shikiPre('x = 1');
     const tree = run(root(el('p', {}, [text('before')]), pre));
     expect(tree.children).toHaveLength(2);
     expect(tree.children[0]).toEqual(el('p', {}, [text('before')]));
-    expectWrapped(tree.children[1], pre);
+    expectWrapped(tree.children[1], pre, 'python');
+  });
+
+  it.each([
+    ['a language Shiki knows, before highlighting', 'language-ts', 'ts'],
+    ['a language Shiki lacks (it will be plain text)', 'language-klingon', undefined],
+    ['plain text', 'language-text', undefined],
+  ])('labels %s from the code element\'s class', (_name, className, label) => {
+    const pre = el('pre', {}, [el('code', { className: [className] }, [text('x')])]);
+    const tree = run(root(pre));
+    expectWrapped(tree.children[0], pre, label);
   });
 
   it('wraps a block whose classes are a className list', () => {
@@ -59,7 +78,7 @@ describe('rehypeCodeCopy', () => {
     const li = tree.children[0] as Element;
     expect(li.children).toHaveLength(3);
     expect(li.children[0]).toEqual(text('item'));
-    expectWrapped(li.children[1], pre);
+    expectWrapped(li.children[1], pre, 'python');
     expect(li.children[2]).toEqual(text('after'));
   });
 
@@ -68,8 +87,8 @@ describe('rehypeCodeCopy', () => {
     const b = shikiPre('b');
     const tree = run(root(a, b));
     expect(tree.children).toHaveLength(2);
-    expectWrapped(tree.children[0], a);
-    expectWrapped(tree.children[1], b);
+    expectWrapped(tree.children[0], a, 'python');
+    expectWrapped(tree.children[1], b, 'python');
   });
 
   it.each([
