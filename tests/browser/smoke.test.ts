@@ -192,3 +192,23 @@ describe('cards that fit', () => {
     await context.close();
   });
 });
+
+describe('heading anchors', () => {
+  it('are reached by keyboard, named for their section, and lead to it', async () => {
+    const context = await site.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${site.url}/cheatsheets/ml-foundations/01-tensors/`);
+    const anchor = page.getByRole('link', { name: 'Section titled “Rank and shape”' });
+    await expect(anchor.count()).resolves.toBe(1);
+    // Tab from the heading before it until the anchor has focus.
+    await page.focus('a.heading-anchor >> nth=0');
+    for (let step = 0; step < 30 && !(await anchor.evaluate((a) => a === document.activeElement)); step++) await page.keyboard.press('Tab');
+    await expect(anchor.evaluate((a) => a === document.activeElement)).resolves.toBe(true);
+    await expect(anchor.evaluate((a) => getComputedStyle(a).opacity)).resolves.toBe('1');
+    // The heading's own name is untouched by its link.
+    await expect(page.getByRole('heading', { name: 'Rank and shape', exact: true }).count()).resolves.toBe(1);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => location.hash === '#rank-and-shape');
+    await context.close();
+  });
+});

@@ -66,11 +66,11 @@ describe('building a small garden', () => {
     expect(katexCss('tags/index.html')).toBe(false);
   });
 
-  it('highlights code with Shiki in both themes, with a copy button', () => {
+  it('highlights code with Shiki in both themes, under a bar with its language and a copy button', () => {
     const html = read(build.outDir, 'bits/stable-softmax/index.html');
     expect(html).toMatch(/<pre class="astro-code[^"]*"[^>]*data-language="python"/);
     expect(html).toContain('--shiki-dark');
-    expect(html).toMatch(/<div class="code-block"><pre class="astro-code[\s\S]*?<\/pre><button(?=[^>]*\bhidden\b)(?=[^>]*data-copy-code)[^>]*>Copy<\/button><\/div>/);
+    expect(html).toMatch(/<div class="code-block"><div class="code-block__bar"><span class="code-block__lang">python<\/span><button(?=[^>]*\bhidden\b)(?=[^>]*data-copy-code)[^>]*>Copy<\/button><\/div><pre class="astro-code/);
     expect(read(build.outDir, 'bits/shape-table/index.html')).toContain('data-language="ts"');
   });
 
@@ -96,7 +96,7 @@ describe('building a small garden', () => {
   it('shows a chapter with its table of contents, quiz facts and neighbours', () => {
     const html = read(build.outDir, 'cheatsheets/basics/01-shapes/index.html');
     expect(html).toMatch(/<nav class="toc"[\s\S]*href="#rank-and-shape"[\s\S]*href="#strides"[\s\S]*href="#broadcasting"/);
-    expect(html).toMatch(/<h2 id="rank-and-shape">Rank and shape<a class="heading-anchor" href="#rank-and-shape"/);
+    expect(html).toContain('<h2 id="rank-and-shape">Rank and shape</h2><a class="heading-anchor" href="#rank-and-shape">');
     expect(html).toContain('What does a transpose copy?');
     expect(html).toMatch(/rel="next"[^>]*>[\s\S]*Gradients/);
   });

@@ -111,25 +111,31 @@ describe('rehypeHeadingAnchors', () => {
   /** The text a table of contents would collect from a node. */
   const textOf = (node: ElementContent | Element): string =>
     node.type === 'text' ? node.value : node.type === 'element' ? node.children.map(textOf).join('') : '';
-  const expectAnchor = (heading: Element, id: string, originalText: string) => {
-    const last = heading.children.at(-1) as Element;
-    expect(last).toMatchObject({ type: 'element', tagName: 'a', properties: { className: ['heading-anchor'], href: `#${id}`, ariaHidden: 'true', tabIndex: -1 } });
-    expect(heading.children.filter((c) => c.type === 'element' && c.tagName === 'a')).toHaveLength(1);
-    // The link is decoration: the heading's own text is left as the author wrote it.
-    expect(heading.children.slice(0, -1).map(textOf).join('')).toBe(originalText);
+  /** The heading is left as the author wrote it, inside a wrapper with a link to its section after it. */
+  const expectAnchored = (wrapper: unknown, heading: Element, id: string, text: string) => {
+    expect(wrapper).toMatchObject({ type: 'element', tagName: 'div', properties: { className: ['heading-wrapper', `heading-wrapper--${heading.tagName}`] } });
+    const [first, link] = (wrapper as Element).children as Element[];
+    expect(first).toBe(heading);
+    expect(textOf(heading)).toBe(text);
+    expect(link).toEqual(
+      el('a', { className: ['heading-anchor'], href: `#${id}` }, [
+        el('span', { ariaHidden: 'true' }, [{ type: 'text', value: '#' }]),
+        el('span', { className: ['visually-hidden'] }, [{ type: 'text', value: `Section titled “${text}”` }]),
+      ]),
+    );
   };
 
-  it.each(['h2', 'h3'])('adds a link to itself to an %s with an id', (tag) => {
+  it.each(['h2', 'h3'])('puts a keyboard-reachable link to its section after an %s with an id', (tag) => {
     const heading = el(tag, { id: 'first-section' }, [text('First section')]);
-    run(root(heading));
+    const tree = run(root(heading));
     expect(heading.properties).toEqual({ id: 'first-section' });
-    expectAnchor(heading, 'first-section', 'First section');
+    expectAnchored(tree.children[0], heading, 'first-section', 'First section');
   });
 
   it.each(['h1', 'h4', 'h5', 'h6', 'p'])('leaves an %s alone', (tag) => {
     const node = el(tag, { id: 'x' }, [text('X')]);
-    run(root(node));
-    expect(node.children).toEqual([text('X')]);
+    const tree = run(root(node));
+    expect(tree.children).toEqual([el(tag, { id: 'x' }, [text('X')])]);
   });
 
   it.each([
@@ -137,15 +143,18 @@ describe('rehypeHeadingAnchors', () => {
     ['an empty id', { id: '' }],
   ])('leaves a heading with %s alone', (_name, properties) => {
     const node = el('h2', properties, [text('X')]);
-    run(root(node));
-    expect(node.children).toEqual([text('X')]);
+    const tree = run(root(node));
+    expect(tree.children).toEqual([el('h2', properties, [text('X')])]);
   });
 
-  it('handles nested headings and keeps their content', () => {
+  it('handles nested headings, in place, and names the link by the heading\'s text', () => {
     const h3 = el('h3', { id: 'sub' }, [text('Sub '), el('em', {}, [text('x')])]);
-    run(root(el('section', {}, [h3])));
-    expect(h3.children.slice(0, 2)).toEqual([text('Sub '), el('em', {}, [text('x')])]);
-    expectAnchor(h3, 'sub', 'Sub x');
+    const section = el('section', {}, [text('before'), h3, text('after')]);
+    run(root(section));
+    expect(section.children).toHaveLength(3);
+    expect(section.children[0]).toEqual(text('before'));
+    expectAnchored(section.children[1], h3, 'sub', 'Sub x');
+    expect(section.children[2]).toEqual(text('after'));
   });
 });
 
