@@ -58,6 +58,8 @@ export interface PartPage {
 
 export interface TagPage {
   group: TagGroup;
+  /** Where each chapter of the group sits, by chapter id: `Part 1: ML foundations · Chapter 3`. */
+  chapterPlaces: Record<string, string>;
 }
 
 /** One entry of a `getStaticPaths()` result. */
@@ -139,7 +141,12 @@ export function partPages(garden: Garden, codeDigest: string): StaticPage<{ part
 }
 
 export function tagPages(garden: Garden, codeDigest: string): StaticPage<{ tag: string }, TagPage>[] {
-  return garden.tags.map((group) => keyed({ tag: group.tag }, { group }, codeDigest));
+  const parts = new Map(garden.parts.map((part) => [part.id, part]));
+  const placeOf = (chapter: { part: string; chapter: number }) => {
+    const part = parts.get(chapter.part);
+    return `${part ? `Part ${part.number}: ${part.title}` : chapter.part} · Chapter ${chapter.chapter}`;
+  };
+  return garden.tags.map((group) => keyed({ tag: group.tag }, { group, chapterPlaces: Object.fromEntries(group.notes.chapters.map((c) => [c.id, placeOf(c)])) }, codeDigest));
 }
 
 /**

@@ -212,3 +212,20 @@ describe('heading anchors', () => {
     await context.close();
   });
 });
+
+describe('listings of chapters', () => {
+  it('a tag page shows its chapters as cards with their place; the cheat sheets list summaries under titles', async () => {
+    const context = await site.browser.newContext({ viewport: { width: 390, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${site.url}/tags/attention/`);
+    const cards = page.locator('section[aria-labelledby="tag-chapters"] li.card');
+    expect(await cards.count()).toBeGreaterThan(0);
+    await expect(cards.first().locator('.eyebrow').textContent()).resolves.toMatch(/^Part \d+: .+ · Chapter \d+$/);
+    await Promise.all([page.waitForURL('**/cheatsheets/**'), cards.first().locator('h3 a').click()]);
+    await page.goto(`${site.url}/cheatsheets/`);
+    const summaries = await page.$$eval('.glance__summary', (spans) => spans.map((s) => ({ text: s.textContent ?? '', display: getComputedStyle(s).display })));
+    expect(summaries.length).toBeGreaterThan(0);
+    expect(summaries.every((s) => s.display === 'block' && !s.text.startsWith('—'))).toBe(true);
+    await context.close();
+  });
+});

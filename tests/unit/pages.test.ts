@@ -8,7 +8,7 @@ import type { TagSlug } from '../../src/lib/tags';
 const entry = (collection: string, id: string, body = 'Plain prose.') => ({ id, collection, data: {}, body, digest: `d-${id}`, rendered: { metadata: { gardenHtml: `/cache/${id}.html`, gardenMath: false } } });
 const bit = (id: string, title: string): BitItem => ({ id, title, tags: ['numerics' as TagSlug], draft: false });
 const short = (id: string, date: string): ShortItem => ({ id, title: `Short ${id}`, summary: 'One idea.', date: date as IsoDate, tags: [], track: 'llm', draft: false });
-const chapter = (n: number): ChapterItem => ({ id: `basics/0${n}-c`, part: 'basics', chapter: n, title: `Chapter ${n}`, tags: [], draft: false });
+const chapter = (n: number): ChapterItem => ({ id: `basics/0${n}-c`, part: 'basics', chapter: n, title: `Chapter ${n}`, tags: n === 2 ? ['numerics' as TagSlug] : [], draft: false });
 
 function garden(options: { bitTitles?: string[]; quizzes?: QuizItem[] } = {}): Garden {
   const bits = (options.bitTitles ?? ['Alpha', 'Beta', 'Gamma']).map((title, i) => ({ item: bit(`b${i}`, title), entry: entry('bits', `b${i}`) }));
@@ -58,6 +58,15 @@ describe('page props', () => {
     expect(one!.props.studied.flatMap((g) => g.facts.map((f) => f.question))).toEqual(['Why?']);
     expect(one!.props.next?.title).toBe('Ch 2: Chapter 2');
     expect(two!.props.studied).toEqual([]);
+  });
+});
+
+describe('tag pages', () => {
+  it('say where each chapter of the tag sits: its part and number', () => {
+    const [numerics] = tagPages(garden(), 'code');
+    expect(numerics!.params).toEqual({ tag: 'numerics' });
+    expect(numerics!.props.group.notes.chapters.map((c) => c.id)).toEqual(['basics/02-c']);
+    expect(numerics!.props.chapterPlaces).toEqual({ 'basics/02-c': 'Part 1: Basics · Chapter 2' });
   });
 });
 
