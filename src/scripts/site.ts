@@ -62,3 +62,16 @@ document.addEventListener('click', (event) => {
   const button = (event.target as Element | null)?.closest?.<HTMLButtonElement>('button[data-copy-code]');
   if (button) void copyCode(button);
 });
+
+// The phone's section menu (a <details>, so it works without JavaScript) closes as menus do: Esc, or a click elsewhere.
+const openMenus = () => document.querySelectorAll<HTMLDetailsElement>('details.site-menu[open]');
+document.addEventListener('keydown', (event) => {
+  if (event.key !== 'Escape') return;
+  for (const menu of openMenus()) {
+    menu.open = false;
+    menu.querySelector('summary')?.focus();
+  }
+});
+document.addEventListener('click', (event) => {
+  for (const menu of openMenus()) if (!menu.contains(event.target as Node)) menu.open = false;
+});

@@ -229,3 +229,50 @@ describe('listings of chapters', () => {
     await context.close();
   });
 });
+
+describe('the header', () => {
+  it('on a phone is one row that stays on top, with the sections in a menu the keyboard opens and Esc closes', async () => {
+    const context = await site.browser.newContext({ viewport: { width: 390, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${site.url}/cheatsheets/ml-foundations/01-tensors/`);
+    const header = page.locator('.site-header');
+    const box = (await header.boundingBox())!;
+    expect(box.height).toBeLessThanOrEqual(64);
+    await expect(page.locator('.site-nav').isVisible()).resolves.toBe(false);
+    await page.mouse.wheel(0, 1500);
+    await page.waitForFunction(() => scrollY > 1000);
+    await expect(header.evaluate((h) => h.getBoundingClientRect().top)).resolves.toBe(0);
+    const menu = page.getByRole('button', { name: 'Menu' }).or(page.locator('.site-menu > summary'));
+    await menu.focus();
+    await page.keyboard.press('Enter');
+    const sections = page.getByRole('navigation', { name: 'Sections' });
+    await expect(sections.getByRole('link', { name: 'Cheat sheets' }).getAttribute('aria-current')).resolves.toBe('page');
+    await expect(sections.getByRole('link').count()).resolves.toBe(4);
+    await page.keyboard.press('Escape');
+    await expect(sections.isVisible()).resolves.toBe(false);
+    await expect(page.evaluate(() => document.activeElement?.matches('.site-menu > summary'))).resolves.toBe(true);
+    // A link in a section lands below the sticky header, not under it.
+    const landed = await context.newPage();
+    await landed.goto(`${site.url}/cheatsheets/ml-foundations/01-tensors/#rank-and-shape`);
+    // Wait until the scroll to the heading has settled (smooth scrolling may be on).
+    await landed.waitForFunction(() => {
+      const top = document.getElementById('rank-and-shape')!.getBoundingClientRect().top;
+      const settled = (window as unknown as { lastTop?: number }).lastTop === top;
+      (window as unknown as { lastTop?: number }).lastTop = top;
+      return settled && scrollY > 0;
+    }, undefined, { polling: 100 });
+    const headingTop = await landed.locator('#rank-and-shape').evaluate((h) => h.getBoundingClientRect().top);
+    const headerHeight = await landed.locator('.site-header').evaluate((h) => h.getBoundingClientRect().height);
+    expect(headingTop).toBeGreaterThanOrEqual(headerHeight);
+    await context.close();
+  });
+
+  it('on a wide screen shows the sections in the row and no menu', async () => {
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${site.url}/bits/`);
+    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link').count()).resolves.toBe(4);
+    await expect(page.locator('.site-menu').isVisible()).resolves.toBe(false);
+    await context.close();
+  });
+});
