@@ -276,3 +276,38 @@ describe('the header', () => {
     await context.close();
   });
 });
+
+describe('a chapter\'s table of contents', () => {
+  const chapter = '/cheatsheets/ml-foundations/01-tensors/';
+
+  it('on a wide screen is shown and marks the section being read', async () => {
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(site.url + chapter);
+    const toc = page.getByRole('navigation', { name: 'On this page' });
+    await expect(toc.getByRole('link', { name: 'Rank and shape' }).isVisible()).resolves.toBe(true);
+    await expect(toc.locator('[aria-current="location"]').count()).resolves.toBe(0);
+    await page.locator('#broadcasting').evaluate((h) => window.scrollTo(0, h.getBoundingClientRect().top + scrollY - 40));
+    await page.waitForFunction(() => document.querySelector('.toc [aria-current="location"]')?.getAttribute('href') === '#broadcasting');
+    await page.locator('#rank-and-shape').evaluate((h) => window.scrollTo(0, h.getBoundingClientRect().top + scrollY - 40));
+    await page.waitForFunction(() => document.querySelector('.toc [aria-current="location"]')?.getAttribute('href') === '#rank-and-shape');
+    await expect(toc.locator('[aria-current="location"]').count()).resolves.toBe(1);
+    await context.close();
+  });
+
+  it('on a phone is folded before the text, opens by keyboard and folds again when a section is chosen', async () => {
+    const context = await site.browser.newContext({ viewport: { width: 390, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(site.url + chapter);
+    const toc = page.getByRole('navigation', { name: 'On this page' });
+    const link = toc.getByRole('link', { name: 'Broadcasting', exact: true });
+    await expect(link.isVisible()).resolves.toBe(false);
+    await page.focus('.toc summary');
+    await page.keyboard.press('Enter');
+    await expect(link.isVisible()).resolves.toBe(true);
+    await link.click();
+    await page.waitForFunction(() => location.hash === '#broadcasting');
+    await expect(link.isVisible()).resolves.toBe(false);
+    await context.close();
+  });
+});
