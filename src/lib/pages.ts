@@ -46,8 +46,16 @@ export interface ShortPage extends NotePage<typeof shorts.id> {
   trackLabel?: string | undefined;
 }
 
+/** A chapter of the same part, for the chapter page's list of its part. */
+export interface PartChapterLink extends NeighbourLink {
+  number: number;
+  current: boolean;
+}
+
 export interface ChapterPage extends NotePage<typeof chapters.id> {
   part: { id: string; number: number; title: string };
+  /** Every chapter of the part, in order, the page's own marked. */
+  partChapters: PartChapterLink[];
   studied: StudyGroup[];
 }
 
@@ -131,7 +139,8 @@ export function chapterPages(garden: Garden, codeDigest: string): StaticPage<{ p
     const part = garden.parts.find((p) => p.id === item.part);
     // The checker stops a build whose chapter names a missing part; a page cannot be drawn without one.
     if (!part) return [];
-    const page: ChapterPage = { ...props, part: { id: part.id, number: part.number, title: part.title }, studied: studyGroups(factsByChapter([item], garden.quizzes)) };
+    const partChapters = part.chapters.map((c) => ({ href: urls.chapter(c.id), title: c.title, number: c.chapter, current: c.id === item.id }));
+    const page: ChapterPage = { ...props, part: { id: part.id, number: part.number, title: part.title }, partChapters, studied: studyGroups(factsByChapter([item], garden.quizzes)) };
     return [keyed({ part: item.part, chapter: chapterSlug(item.id) }, page, codeDigest)];
   });
 }

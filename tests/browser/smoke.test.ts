@@ -311,3 +311,33 @@ describe('a chapter\'s table of contents', () => {
     await context.close();
   });
 });
+
+describe('a chapter\'s part', () => {
+  const chapter = '/cheatsheets/ml-foundations/03-backward-pass/';
+
+  it('is a sidebar on a wide screen, the current chapter marked, and folded above the text on a phone', async () => {
+    const wide = await site.browser.newContext({ viewport: { width: 1440, height: 800 } });
+    const page = await wide.newPage();
+    await page.goto(site.url + chapter);
+    const nav = page.locator('nav.part-nav');
+    const links = nav.getByRole('link');
+    expect(await links.count()).toBeGreaterThan(3);
+    await expect(links.first().isVisible()).resolves.toBe(true);
+    await expect(nav.locator('[aria-current="page"]').getAttribute('href')).resolves.toBe(chapter);
+    // Beside the text, not above it.
+    const [navBox, textBox] = await Promise.all([nav.boundingBox(), page.locator('article.prose').boundingBox()]);
+    expect(navBox!.x + navBox!.width).toBeLessThanOrEqual(textBox!.x);
+    await wide.close();
+
+    const phone = await site.browser.newContext({ viewport: { width: 390, height: 800 } });
+    const small = await phone.newPage();
+    await small.goto(site.url + chapter);
+    const first = small.locator('nav.part-nav').getByRole('link').first();
+    await expect(first.isVisible()).resolves.toBe(false);
+    await small.focus('nav.part-nav summary');
+    await small.keyboard.press('Enter');
+    await expect(first.isVisible()).resolves.toBe(true);
+    await Promise.all([small.waitForURL('**/01-tensors/'), first.click()]);
+    await phone.close();
+  });
+});

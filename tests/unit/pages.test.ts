@@ -58,6 +58,10 @@ describe('page props', () => {
     expect(one!.props.studied.flatMap((g) => g.facts.map((f) => f.question))).toEqual(['Why?']);
     expect(one!.props.next?.title).toBe('Ch 2: Chapter 2');
     expect(two!.props.studied).toEqual([]);
+    expect(two!.props.partChapters).toEqual([
+      { href: '/cheatsheets/basics/01-c/', title: 'Chapter 1', number: 1, current: false },
+      { href: '/cheatsheets/basics/02-c/', title: 'Chapter 2', number: 2, current: true },
+    ]);
   });
 });
 
