@@ -6,7 +6,7 @@
  * the URL (`?q=…&tag=a&tag=b&track=…`) so links, reload and back/forward
  * restore the view. Used as <bits-filter> and <feed-filter>.
  */
-import { applyFilter, countLine, EMPTY_FILTER, isFiltering, readFilterState, sameFilter, toggleTag, writeFilterState, type FilterItem, type FilterState } from '../lib/search/filter-state';
+import { applyFilter, countLine, EMPTY_FILTER, isFiltering, readFilterState, sameFilter, tagCounts, toggleTag, unknownFilters, unknownFiltersNote, writeFilterState, type FilterItem, type FilterState } from '../lib/search/filter-state';
 import { loadSearchIndex } from './search/load-index';
 import type { SearchEngine } from '../lib/search/engine';
 
@@ -54,10 +54,12 @@ export class ListingFilter extends HTMLElement {
     this.input?.addEventListener('input', () => this.update({ ...this.state, q: this.input!.value }, 'typing'));
     this.input?.addEventListener('blur', () => (this.typing = false));
     this.trackSelect?.addEventListener('change', () => this.update({ ...this.state, track: this.trackSelect!.value }, 'push'));
-    this.querySelector('[data-clear]')?.addEventListener('click', () => {
-      this.update(EMPTY_FILTER, 'push');
-      this.input?.focus();
-    });
+    for (const clear of this.querySelectorAll('[data-clear], [data-clear-all]')) {
+      clear.addEventListener('click', () => {
+        this.update(EMPTY_FILTER, 'push');
+        this.input?.focus();
+      });
+    }
     addEventListener('popstate', () => this.restore());
     this.restore();
   }
@@ -72,7 +74,14 @@ export class ListingFilter extends HTMLElement {
   /** Reads the state from the address bar: on load, reload and back/forward. */
   private restore() {
     this.typing = false;
-    const state = readFilterState(location.search, this.known());
+    const known = this.known();
+    // A tag or track the listing lacks is said, not silently dropped.
+    const note = this.querySelector<HTMLElement>('[data-unknown]');
+    if (note) {
+      note.textContent = unknownFiltersNote(unknownFilters(location.search, known), this.dataset.nounPlural ?? 'items');
+      note.hidden = note.textContent === '';
+    }
+    const state = readFilterState(location.search, known);
     const canonical = writeFilterState(state, location.search);
     if (canonical !== location.search) history.replaceState(history.state, '', `${location.pathname}${canonical}${location.hash}`);
     this.state = state;
@@ -153,6 +162,16 @@ export class ListingFilter extends HTMLElement {
     this.setCount(countLine(visible.length, this.cards.length, noun, this.dataset.nounPlural));
     if (this.empty) this.empty.hidden = visible.length > 0;
     this.toggleAttribute('data-filtering', isFiltering(state));
+    const clearAll = this.querySelector<HTMLElement>('[data-clear-all]');
+    if (clearAll) clearAll.hidden = !isFiltering(state) || visible.length === 0;
+    // Each chip counts the shown entries that carry its tag, so a reader sees what choosing it would leave.
+    const counts = tagCounts(visible);
+    for (const [tag, chip] of this.chips) {
+      const count = chip.querySelector('.chip__count');
+      const text = `(${counts.get(tag) ?? 0})`;
+      if (count && count.textContent !== text) count.textContent = text;
+      chip.classList.toggle('chip--none', !counts.has(tag));
+    }
   }
 
   private setCount(text: string) {

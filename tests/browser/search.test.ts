@@ -409,6 +409,50 @@ describe('site-wide search dialog', () => {
   });
 });
 
+describe('filters that stay out of the way', () => {
+  it('on a phone the chips fold behind "Tags (N)", so the first entry comes before them', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${sample.url}/shorts/`);
+    const summary = page.locator('.chip-fold > summary');
+    await expect(summary.textContent()).resolves.toMatch(/^Tags \(\d+\)$/);
+    await expect(page.locator('button.chip').first().isVisible()).resolves.toBe(false);
+    const firstShort = await page.locator('[data-items] > [data-slug]').first().boundingBox();
+    expect(firstShort!.y).toBeLessThan(800);
+    await summary.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('button.chip').first().isVisible()).resolves.toBe(true);
+    await context.close();
+  });
+
+  it('chip counts follow the filter, and "Clear all" clears it', async () => {
+    const { page, context, errors } = await openPage('/bits/');
+    const chipOf = (tag: string) => chip(page, tag);
+    const total = bitsIndex.entries.length;
+    await chipOf('attention').click();
+    await waitForCount(page, `${withTags(bitsIndex, 'attention').length} of ${total} bits`);
+    // pytorch's chip now counts only the attention bits that carry it too.
+    await expect(chipOf('pytorch').locator('.chip__count').textContent()).resolves.toBe(`(${withTags(bitsIndex, 'attention', 'pytorch').length})`);
+    await expect(chipOf('attention').locator('.chip__count').textContent()).resolves.toBe(`(${withTags(bitsIndex, 'attention').length})`);
+    const clearAll = page.getByRole('button', { name: 'Clear all' });
+    await clearAll.click();
+    await waitForCount(page, `${total} of ${total} bits`);
+    await expect(clearAll.isVisible()).resolves.toBe(false);
+    await expect(chipOf('pytorch').locator('.chip__count').textContent()).resolves.toBe(`(${withTags(bitsIndex, 'pytorch').length})`);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a shared link with a tag the listing lacks says so instead of dropping it silently', async () => {
+    const { page, context, errors } = await openPage('/shorts/?tag=retreival');
+    const note = page.locator('[data-unknown]');
+    await note.waitFor();
+    await expect(note.textContent()).resolves.toBe('No shorts have the tag “retreival”: left out of the filter.');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('every result reachable', () => {
   const options = (page: Page) => page.locator('[role="listbox"] [role="option"]');
   const chapterOptions = (page: Page) => page.locator('[role="option"][data-collection="chapters"]');

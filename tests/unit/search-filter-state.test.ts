@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyFilter, countLine, EMPTY_FILTER, isFiltering, readFilterState, sameFilter, toggleTag, writeFilterState } from '../../src/lib/search/filter-state';
+import { applyFilter, countLine, EMPTY_FILTER, isFiltering, readFilterState, sameFilter, tagCounts, toggleTag, unknownFilters, unknownFiltersNote, writeFilterState } from '../../src/lib/search/filter-state';
 
 describe('filter state in the URL', () => {
   it('round-trips keyword, repeated tags and track', () => {
@@ -57,5 +57,34 @@ describe('applyFilter', () => {
   it('says "N of M"', () => {
     expect(countLine(3, 26, 'bit')).toBe('3 of 26 bits');
     expect(countLine(0, 1, 'short')).toBe('0 of 1 short');
+  });
+});
+
+describe('what a shared link asks for that the listing lacks', () => {
+  const known = { tags: new Set(['llm', 'pytorch']), tracks: new Set(['retrieval']) };
+
+  it('names unknown tags and tracks, once each, and nothing when all are known', () => {
+    expect(unknownFilters('?tag=llm&tag=retreival&tag=retreival&track=nope', known)).toEqual({ tags: ['retreival'], track: 'nope' });
+    expect(unknownFilters('?tag=llm&track=retrieval&q=x', known)).toEqual({ tags: [], track: undefined });
+  });
+
+  it('says so in a sentence', () => {
+    expect(unknownFiltersNote({ tags: ['retreival'] }, 'shorts')).toBe('No shorts have the tag “retreival”: left out of the filter.');
+    expect(unknownFiltersNote({ tags: ['a', 'b'], track: 'x' }, 'bits')).toBe('No bits have the tags “a”, “b” or the track “x”: left out of the filter.');
+    expect(unknownFiltersNote({ tags: [] }, 'bits')).toBe('');
+  });
+});
+
+describe('tagCounts', () => {
+  it('counts the shown items carrying each tag', () => {
+    const counts = tagCounts([
+      { id: 'a', tags: ['llm', 'pytorch'] },
+      { id: 'b', tags: ['llm'] },
+    ]);
+    expect([...counts]).toEqual([
+      ['llm', 2],
+      ['pytorch', 1],
+    ]);
+    expect(tagCounts([]).size).toBe(0);
   });
 });

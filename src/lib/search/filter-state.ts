@@ -71,3 +71,26 @@ export function applyFilter<T extends FilterItem>(items: readonly T[], state: Fi
 export function countLine(shown: number, total: number, noun: string, plural = `${noun}s`): string {
   return `${shown} of ${total} ${total === 1 ? noun : plural}`;
 }
+
+/** The tags and track a query string asks for that the listing does not have (a typo, or a link older than the garden). */
+export function unknownFilters(search: string, known: { tags: ReadonlySet<string>; tracks: ReadonlySet<string> }): { tags: string[]; track?: string | undefined } {
+  const params = new URLSearchParams(search);
+  const tags = [...new Set(params.getAll('tag').map((t) => t.trim()).filter((t) => t !== '' && !known.tags.has(t)))];
+  const track = params.get('track')?.trim() ?? '';
+  return { tags, track: track !== '' && !known.tracks.has(track) ? track : undefined };
+}
+
+/** What the reader is told about unknown filters in a shared link, or nothing. */
+export function unknownFiltersNote(unknown: { tags: readonly string[]; track?: string | undefined }, nounPlural: string): string {
+  const parts: string[] = [];
+  if (unknown.tags.length > 0) parts.push(`${unknown.tags.length === 1 ? 'tag' : 'tags'} ${unknown.tags.map((t) => `“${t}”`).join(', ')}`);
+  if (unknown.track) parts.push(`track “${unknown.track}”`);
+  return parts.length === 0 ? '' : `No ${nounPlural} have the ${parts.join(' or the ')}: left out of the filter.`;
+}
+
+/** How many of the shown items carry each tag: a chip's count follows the filter. */
+export function tagCounts(items: readonly FilterItem[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of items) for (const tag of item.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  return counts;
+}
