@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayStart, DEFAULT_NEW_PER_DAY, describeCounts, forecast, newPerDayLimit, newStudiedToday, reviewQueue } from '../../src/lib/study/queue';
+import { dayStart, DEFAULT_NEW_PER_DAY, describeCounts, describeInterval, forecast, newPerDayLimit, newStudiedToday, reviewQueue, sessionOrder } from '../../src/lib/study/queue';
 import { review } from '../../src/lib/study/schedule';
 import type { History } from '../../src/lib/study/history';
 
@@ -52,8 +52,11 @@ describe('the review queue', () => {
       tomorrow: { reviews: [[START.getTime(), 3]], due: later(1, 1).getTime() },
     };
     const queue = reviewQueue(['tomorrow', 'tonight', 'old', 'brand-new'], history, {}, START, 20);
-    expect(queue.due).toEqual(['old', 'tonight']);
+    expect(queue.due).toEqual(['old']);
+    expect(queue.later).toEqual(['tonight']);
     expect(queue.fresh).toEqual(['brand-new']);
+    // Overdue first, then new facts, then what comes due later today (a learning step after a reload).
+    expect(sessionOrder(queue)).toEqual(['old', 'brand-new', 'tonight']);
   });
 
   it('treats marked facts without history as seen: shaky and unknown due, known not', () => {
@@ -64,7 +67,7 @@ describe('the review queue', () => {
 
   it('leaves out facts deleted from the garden: only the ids asked about count', () => {
     const history = { gone: review(undefined, 1, START) };
-    expect(reviewQueue(['kept'], history, {}, START, 20)).toEqual({ due: [], fresh: ['kept'], waiting: 0 });
+    expect(reviewQueue(['kept'], history, {}, START, 20)).toEqual({ due: [], fresh: ['kept'], later: [], waiting: 0 });
     expect(forecast(['kept'], { gone: review(undefined, 4, START) }, START)).toEqual({ tomorrow: 0, week: 0 });
   });
 });
@@ -84,8 +87,22 @@ describe('forecast', () => {
 
 describe('describeCounts', () => {
   it('says what is due and new, or that nothing is', () => {
-    expect(describeCounts({ due: ['a', 'b'], fresh: ['c'], waiting: 0 })).toBe('2 due · 1 new');
-    expect(describeCounts({ due: [], fresh: ['c'], waiting: 3 })).toBe('1 new');
-    expect(describeCounts({ due: [], fresh: [], waiting: 0 })).toBe('Nothing due');
+    expect(describeCounts({ due: ['a'], later: ['b'], fresh: ['c'], waiting: 0 })).toBe('2 due · 1 new');
+    expect(describeCounts({ due: [], later: [], fresh: ['c'], waiting: 3 })).toBe('1 new');
+    expect(describeCounts({ due: [], later: [], fresh: [], waiting: 0 })).toBe('Nothing due');
+  });
+});
+
+describe('describeInterval', () => {
+  it('says how far away a due time is, in the unit a reader expects', () => {
+    const at = (ms: number) => describeInterval(START, START.getTime() + ms);
+    expect(at(60_000)).toBe('1 min');
+    expect(at(10 * 60_000)).toBe('10 min');
+    expect(at(20_000)).toBe('1 min');
+    expect(at(3 * 3_600_000)).toBe('3 h');
+    expect(at(86_400_000)).toBe('1 day');
+    expect(at(11 * 86_400_000)).toBe('11 days');
+    expect(at(91 * 86_400_000)).toBe('3 mo');
+    expect(at(548 * 86_400_000)).toBe('1.5 yr');
   });
 });

@@ -37,34 +37,47 @@ export function newStudiedToday(ids: readonly string[], history: History, now: D
 }
 
 export interface Queue {
-  /** Facts seen before and due before tomorrow, the most overdue first. */
+  /** Facts seen before and due by now, the most overdue first. */
   due: string[];
   /** Never-seen facts let in today, in garden order, within the day's new-fact limit. */
   fresh: string[];
+  /** Facts seen before that come due later today (a learning step, a lapse), soonest first: asked after the rest. */
+  later: string[];
   /** Never-seen facts waiting for another day (over the limit). */
   waiting: number;
+}
+
+/** The queue in the order a session asks it. */
+export function sessionOrder(queue: Queue): string[] {
+  return [...queue.due, ...queue.fresh, ...queue.later];
 }
 
 /**
  * Today's queue over these facts (the ones of the page's scope, in garden
  * order). A fact with a mark but no history counts as seen: shaky and unknown
- * are due today, known is not (see seedFromMarks, which the review page runs first).
+ * are due now, known is not (see seedFromMarks, which the review page runs first).
  */
 export function reviewQueue(ids: readonly string[], history: History, marks: Marks, now: Date, newPerDay: number): Queue {
   const tomorrow = dayStart(now, 1).getTime();
-  const due: { id: string; at: number }[] = [];
+  const seen: { id: string; at: number }[] = [];
   const unseen: string[] = [];
   for (const id of ids) {
     const record = recordOf(history, id);
     const mark = Object.hasOwn(marks, id) ? marks[id] : undefined;
     if (record) {
-      if (record.due < tomorrow) due.push({ id, at: record.due });
-    } else if (mark === 'shaky' || mark === 'unknown') due.push({ id, at: now.getTime() });
+      if (record.due < tomorrow) seen.push({ id, at: record.due });
+    } else if (mark === 'shaky' || mark === 'unknown') seen.push({ id, at: now.getTime() });
     else if (!mark) unseen.push(id);
   }
-  due.sort((a, b) => a.at - b.at);
+  seen.sort((a, b) => a.at - b.at);
   const allowance = Math.max(0, newPerDay - newStudiedToday(ids, history, now));
-  return { due: due.map((entry) => entry.id), fresh: unseen.slice(0, allowance), waiting: Math.max(0, unseen.length - allowance) };
+  const ids_ = (entries: typeof seen) => entries.map((entry) => entry.id);
+  return {
+    due: ids_(seen.filter((entry) => entry.at <= now.getTime())),
+    fresh: unseen.slice(0, allowance),
+    later: ids_(seen.filter((entry) => entry.at > now.getTime())),
+    waiting: Math.max(0, unseen.length - allowance),
+  };
 }
 
 export interface Forecast {
@@ -90,8 +103,20 @@ export function forecast(ids: readonly string[], history: History, now: Date): F
 
 /** "3 due · 5 new", "Nothing due", for a count beside a chapter. */
 export function describeCounts(queue: Queue): string {
-  const due = queue.due.length;
+  const due = queue.due.length + queue.later.length;
   const fresh = queue.fresh.length;
   if (due === 0 && fresh === 0) return 'Nothing due';
   return [due > 0 ? `${due} due` : '', fresh > 0 ? `${fresh} new` : ''].filter(Boolean).join(' · ');
+}
+
+/** "1 min", "6 min", "3 h", "2 days", "4 mo", "1.5 yr": how far away a due time is, for the rating buttons. */
+export function describeInterval(from: Date, due: number): string {
+  const minutes = Math.max(1, Math.round((due - from.getTime()) / 60_000));
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 24) return `${hours} h`;
+  const days = Math.round(hours / 24);
+  if (days < 31) return days === 1 ? '1 day' : `${days} days`;
+  if (days < 365) return `${Math.round(days / 30.4)} mo`;
+  return `${Math.round((days / 365) * 10) / 10} yr`;
 }
