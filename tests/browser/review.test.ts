@@ -249,12 +249,12 @@ describe('moving history between browsers', () => {
     const input = phone.page.locator('[data-import]');
     const message = phone.page.locator('[data-transfer-message]');
     await input.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(file.slice(0, 40)) });
-    await expect(message.textContent()).resolves.toBe('broken.json was not imported: This file is not JSON: it may be damaged or cut short. Your history is unchanged.');
+    await expect.poll(() => message.textContent()).toBe('broken.json was not imported: This file is not JSON: it may be damaged or cut short. Your history is unchanged.');
     await input.setInputFiles({ name: 'package.json', mimeType: 'application/json', buffer: Buffer.from('{"name":"x","version":"1.0.0"}') });
-    await expect(message.textContent()).resolves.toMatch(/^package\.json was not imported: This is not a review history exported by this garden/);
+    await expect.poll(() => message.textContent()).toMatch(/^package\.json was not imported: This is not a review history exported by this garden/);
     await expect(stored(phone.page)).resolves.toEqual({});
     await input.setInputFiles({ name: 'history.json', mimeType: 'application/json', buffer: Buffer.from(file) });
-    await expect(message.textContent()).resolves.toMatch(/^Imported \d+ reviews of 5 facts from history\.json\.$/);
+    await expect.poll(() => message.textContent()).toMatch(/^Imported \d+ reviews of 5 facts from history\.json\.$/);
     await expect(phone.page.locator('[data-done-title]').textContent()).resolves.toBe('Done for today');
     expect(Object.keys(await stored(phone.page))).toHaveLength(5);
     expect(phone.problems).toEqual([]);
