@@ -6,6 +6,9 @@
 import { compareNewestFirst, type IsoDate } from './dates';
 import { countTags, type TagCount, type TagSlug } from './tags';
 import type { PartData, QuizFact } from './schema';
+import { plural } from './plural';
+
+export { plural };
 import { NOTE_COLLECTIONS, type ChapterItem, type NoteCollection, type NoteCollectionId, type NoteItem } from './collections';
 
 export type { BitItem, ChapterItem, ShortItem } from './collections';
@@ -83,9 +86,6 @@ export function factsByChapter(chapters: readonly ChapterItem[], quizzes: readon
     .filter((group) => group.facts.length > 0);
 }
 
-export function plural(count: number, word: string, pluralWord = `${word}s`): string {
-  return `${count} ${count === 1 ? word : pluralWord}`;
-}
 
 export interface Neighbours<T> {
   previous?: T | undefined;

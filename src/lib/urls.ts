@@ -23,6 +23,10 @@ export function gardenUrls(base: string) {
     cheatsheets: () => at(chapters.listingPath),
     part: (partId: string) => at(`/cheatsheets/${partId}/`),
     chapter: (chapterId: string) => at(chapters.path(chapterId)),
+    /** The review page, for everything or one part or chapter (`?part=…`, `?chapter=…`). */
+    review: (scope?: { part: string } | { chapter: string }) => at(`/review/${scope ? `?${new URLSearchParams(scope)}` : ''}`),
+    /** Every quiz fact as JSON, for the review page and the due counts. */
+    reviewDeck: () => at('/review/facts.json'),
     tags: () => at('/tags/'),
     tag: (tag: string) => at(`/tags/${tag}/`),
     rss: () => at('/rss.xml'),

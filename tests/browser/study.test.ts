@@ -11,6 +11,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { OUTPUT, ROOT } from '../helpers/build';
 import { servedGarden } from '../helpers/site';
+import { openPage } from '../helpers/page';
 import { read } from '../helpers/files';
 
 const NAME = 'study-sample';
@@ -34,14 +35,7 @@ interface Opened {
 async function open(path: string, options: Parameters<Browser['newContext']>[0] = {}, init?: () => void): Promise<Opened> {
   const context = await site.browser.newContext({ viewport: { width: 1100, height: 900 }, ...options });
   if (init) await context.addInitScript(init);
-  const page = await context.newPage();
-  page.setDefaultTimeout(8_000);
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  await page.goto(site.url + path, { waitUntil: 'networkidle' });
+  const { page, problems } = await openPage(context, site.url + path);
   return { context, page, problems };
 }
 

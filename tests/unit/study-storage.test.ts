@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createMarkStore, parseMarks, serialiseMarks, STORAGE_KEY, type StorageLike } from '../../src/lib/study/storage';
+import { createMarkStore, parseMarks, serialiseMarks, STORAGE_KEY } from '../../src/lib/study/storage';
+import { memoryStorage } from '../helpers/memory-storage';
 
-/** An in-memory localStorage, optionally refusing writes like a full one. */
-function memoryStorage(initial: Record<string, string> = {}, { full = false } = {}): StorageLike & { data: Map<string, string> } {
-  const data = new Map(Object.entries(initial));
-  return {
-    data,
-    getItem: (key) => data.get(key) ?? null,
-    setItem: (key, value) => {
-      if (full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      data.set(key, value);
-    },
-  };
-}
 
 describe('parseMarks', () => {
   it('reads what serialiseMarks wrote', () => {

@@ -1,0 +1,326 @@
+/**
+ * /review/ in Debian's Chromium against a real build of the sample garden:
+ * a whole session by keyboard, multiple choice, a reload mid-session, days
+ * passing (the browser's clock is set by the test), the new-per-day limit,
+ * marks seeding the schedule, export and import, broken storage, the page
+ * without JavaScript, the script's size, and axe.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { OUTPUT, ROOT } from '../helpers/build';
+import { servedGarden } from '../helpers/site';
+import { openPage } from '../helpers/page';
+import { read } from '../helpers/files';
+import { axeViolations } from '../helpers/axe';
+
+const NAME = 'review-sample';
+/** 5 facts; the first two are multiple choice. */
+const TENSORS = '/review/?chapter=ml-foundations/01-tensors';
+const HISTORY = 'garden-review-history';
+/** Monday 2 March 2026, 09:00 in the browser's time zone (UTC). */
+const DAY0 = Date.UTC(2026, 2, 2, 9);
+const DAY = 86_400_000;
+
+const site = servedGarden(NAME, join(ROOT, 'content'));
+
+interface Opened {
+  context: BrowserContext;
+  page: Page;
+  problems: string[];
+}
+
+async function open(path: string, { at = DAY0, init, ...options }: { at?: number; init?: () => void } & Parameters<Browser['newContext']>[0] = {}): Promise<Opened> {
+  const context = await site.browser.newContext({ viewport: { width: 1000, height: 900 }, timezoneId: 'UTC', acceptDownloads: true, ...options });
+  if (options.javaScriptEnabled !== false) await context.clock.setFixedTime(at);
+  if (init) await context.addInitScript(init);
+  const { page, problems } = await openPage(context, site.url + path);
+  return { context, page, problems };
+}
+
+const status = (page: Page) => page.locator('[data-status]').textContent();
+const question = (page: Page) => page.locator('[data-question]').textContent();
+const summary = (page: Page) => page.locator('[data-summary]').innerText();
+const stored = (page: Page) => page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{"facts":{}}').facts, HISTORY) as Promise<Record<string, { reviews: [number, number][]; due: number }>>;
+const isMultipleChoice = (page: Page) => page.locator('[data-choices]').isVisible();
+
+/** Answers the fact on screen by keyboard: the right choice of a multiple-choice fact, else Space and a rating key. */
+async function answerByKeyboard(page: Page, rating: '1' | '2' | '3' | '4', { wrong = false } = {}) {
+  if (await isMultipleChoice(page)) {
+    const choices = await page.locator('[data-choice]').evaluateAll((buttons) => buttons.map((b) => (b as HTMLElement).dataset.choice));
+    const index = wrong ? choices.indexOf('wrong') : choices.indexOf('right');
+    await page.keyboard.press(String(index + 1));
+    await page.locator('[data-action="next"]').waitFor();
+    await page.keyboard.press('Enter');
+  } else {
+    await page.keyboard.press(' ');
+    await page.locator('[data-ratings]').waitFor();
+    await page.keyboard.press(rating);
+  }
+}
+
+/** Answers until the session ends; returns the questions in the order asked. */
+async function finishSession(page: Page, rating: '1' | '2' | '3' | '4' = '4'): Promise<string[]> {
+  const asked: string[] = [];
+  for (let i = 0; i < 40 && (await page.locator('[data-card]').isVisible()); i++) {
+    asked.push((await question(page))!);
+    await answerByKeyboard(page, rating);
+  }
+  await page.locator('[data-done]').waitFor();
+  return asked;
+}
+
+describe('the page without JavaScript', () => {
+  it('says what review needs and links every night-before sheet', async () => {
+    const { context, page } = await open('/review/', { javaScriptEnabled: false });
+    await expect(page.getByText('Review needs JavaScript.').isVisible()).resolves.toBe(true);
+    const links = await page.locator('[data-nojs] a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(links).toEqual(['/cheatsheets/ml-foundations/', '/cheatsheets/ml-interview/']);
+    await expect(page.locator('[data-app]').isVisible()).resolves.toBe(false);
+    await context.close();
+  });
+});
+
+describe('the script', () => {
+  it('loads only on /review/ and weighs at most 15 KB gzip with the scheduler and what it imports', () => {
+    const scripts = (path: string) => [...read(site.build.outDir, path).matchAll(/<script type="module" src="\/(_astro\/[^"]+\.js)"/g)].map((m) => m[1]!);
+    const [entry] = scripts('review/index.html').filter((src) => !src.includes('SiteSearch'));
+    expect(entry).toBeTruthy();
+    for (const page of ['index.html', 'bits/index.html', 'cheatsheets/ml-foundations/01-tensors/index.html', 'tags/index.html']) expect(scripts(page), page).not.toContain(entry);
+    // The entry and every chunk it imports, as a reader's browser downloads them.
+    const files = new Set<string>([entry!]);
+    for (const file of files) for (const m of read(site.build.outDir, file).matchAll(/from"\.\/([^"]+\.js)"/g)) files.add(`_astro/${m[1]}`);
+    const gzip = [...files].reduce((sum, file) => sum + gzipSync(readFileSync(join(site.build.outDir, file)), { level: 9 }).length, 0);
+    mkdirSync(join(OUTPUT, NAME), { recursive: true });
+    writeFileSync(join(OUTPUT, NAME, 'script-size.txt'), `${[...files].join(' + ')}: ${gzip} bytes gzip -9\n`);
+    expect(read(site.build.outDir, entry!)).toContain('review-session');
+    expect(gzip).toBeLessThanOrEqual(15 * 1024);
+  });
+
+  it('gets its facts from /review/facts.json, not from the page', () => {
+    const deck = JSON.parse(read(site.build.outDir, 'review/facts.json')) as { facts: { id: string; c: string }[] };
+    expect(deck.facts.length).toBe(62);
+    expect(deck.facts.filter((f) => f.c === 'ml-foundations/01-tensors').length).toBe(5);
+    expect(read(site.build.outDir, 'review/index.html')).not.toContain(deck.facts[0]!.id);
+  });
+});
+
+describe('a review session', () => {
+  it('runs by keyboard alone: question, Space, rating keys, choices by number, then the summary', async () => {
+    const { context, page, problems } = await open(TENSORS);
+    await expect(status(page)).resolves.toBe('5 facts to go');
+    await expect(page.evaluate(() => document.activeElement?.matches('[data-card]'))).resolves.toBe(true);
+    // Multiple choice first (the chapter's order): the keys pick choices and the outcome rates it.
+    expect(await isMultipleChoice(page)).toBe(true);
+    await answerByKeyboard(page, '3', { wrong: true });
+    const afterMiss = await stored(page);
+    expect(Object.values(afterMiss).map((r) => r.reviews.map((x) => x[1]))).toEqual([[1]]);
+    // A plain fact: the answer is hidden until Space, and the rating buttons say when the fact comes back.
+    await page.locator('[data-card]').focus();
+    const asked = await finishSession(page, '4');
+    expect(asked.length).toBeGreaterThanOrEqual(5);
+    // The fact missed first came back later in the same session.
+    const missed = Object.keys(afterMiss)[0]!;
+    expect((await stored(page))[missed]!.reviews.length).toBeGreaterThan(1);
+    await expect(page.locator('[data-done-title]').textContent()).resolves.toBe('Done for today');
+    const text = await summary(page);
+    expect(text).toMatch(/Reviewed today: 5 facts \(\d+ reviews\)\./);
+    expect(text).toMatch(/Due tomorrow: \d+\. Due in the next 7 days: \d+\./);
+    const history = await stored(page);
+    expect(Object.keys(history)).toHaveLength(5);
+    for (const record of Object.values(history)) expect(record.due).toBeGreaterThanOrEqual(DAY0 + DAY);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('shows the answer on request and labels each rating with its interval', async () => {
+    const { context, page } = await open(TENSORS);
+    await answerByKeyboard(page, '4');
+    await answerByKeyboard(page, '4');
+    // The third fact is not multiple choice.
+    await expect(page.locator('[data-answer]').isVisible()).resolves.toBe(false);
+    await page.getByRole('button', { name: /Show answer/ }).click();
+    await expect(page.locator('[data-answer]').isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('button', { name: 'Again in 1 min' }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('button', { name: 'Hard in 6 min' }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('button', { name: 'Good in 10 min' }).isVisible()).resolves.toBe(true);
+    // Easy takes a new fact straight out of the learning steps, to days away; the two facts answered right come back in ten minutes.
+    await page.getByRole('button', { name: /^Easy in \d+ days$/ }).click();
+    await expect(status(page)).resolves.toBe('4 facts to go');
+    await context.close();
+  });
+
+  it('survives a reload mid-session: reviewed facts stay done, the rest is still to go', async () => {
+    const { context, page, problems } = await open(TENSORS);
+    const first = await question(page);
+    await answerByKeyboard(page, '4');
+    const second = await question(page);
+    await answerByKeyboard(page, '4');
+    await page.reload({ waitUntil: 'networkidle' });
+    // Both multiple-choice facts were answered right (Good: back in ten minutes, still today); the three others are next.
+    await expect(status(page)).resolves.toBe('5 facts to go');
+    const again = await finishSession(page, '4');
+    expect(again.slice(0, 3)).not.toContain(first);
+    expect(again.slice(0, 3)).not.toContain(second);
+    await page.reload({ waitUntil: 'networkidle' });
+    await expect(page.locator('[data-done-title]').textContent()).resolves.toBe('Done for today');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('days passing', () => {
+  it('brings facts back when they are due, and not before', async () => {
+    const { context, page } = await open(TENSORS);
+    await finishSession(page, '4');
+    const dues = Object.values(await stored(page)).map((r) => r.due);
+    // Tomorrow: nothing due yet, and the summary says so.
+    await context.clock.setFixedTime(DAY0 + DAY);
+    await page.reload({ waitUntil: 'networkidle' });
+    await expect(page.locator('[data-done-title]').textContent()).resolves.toBe('Nothing is due today');
+    // A month on, every fact is due again.
+    const later = Math.max(...dues) + DAY;
+    await context.clock.setFixedTime(later);
+    await page.reload({ waitUntil: 'networkidle' });
+    await expect(status(page)).resolves.toBe('5 facts to go');
+    await finishSession(page, '3');
+    const after = await stored(page);
+    for (const record of Object.values(after)) expect(record.due - later).toBeGreaterThan(DAY);
+    await context.close();
+  });
+
+  it('lets in at most the day’s new facts, changeable on the page, and more the next day', async () => {
+    const { context, page } = await open('/review/?part=ml-foundations');
+    await expect(status(page)).resolves.toBe('20 facts to go · 30 new facts wait for another day');
+    await page.getByText('Settings and your review history').click();
+    await page.getByLabel('New facts a day').fill('3');
+    await page.getByLabel('New facts a day').press('Tab');
+    await expect(status(page)).resolves.toBe('3 facts to go · 47 new facts wait for another day');
+    await page.locator('[data-card]').focus();
+    await finishSession(page, '4');
+    await expect(summary(page)).resolves.toContain('47 new facts wait for the coming days (the limit is 3 new facts a day');
+    await context.clock.setFixedTime(DAY0 + DAY);
+    await page.reload({ waitUntil: 'networkidle' });
+    await expect(status(page)).resolves.toBe('3 facts to go · 44 new facts wait for another day');
+    await context.close();
+  });
+});
+
+describe('scope and seeding', () => {
+  it('reviews one part, and says so when the address names a part the garden lacks', async () => {
+    const { context, page } = await open('/review/?part=ml-interview');
+    await expect(page.locator('[aria-current="page"][data-scope-link]').textContent()).resolves.toContain('Coding & ML Implementation');
+    await expect(status(page)).resolves.toBe('12 facts to go');
+    await page.goto(`${site.url}/review/?part=no-such-part`, { waitUntil: 'networkidle' });
+    await expect(page.locator('[data-done-title]').textContent()).resolves.toBe('Nothing to review here');
+    await expect(summary(page)).resolves.toContain('This garden has no part "no-such-part"');
+    await context.close();
+  });
+
+  it('seeds the schedule from study-mode marks: unknown and shaky due now, known later', async () => {
+    const { context, page } = await open('/cheatsheets/ml-foundations/01-tensors/');
+    const ids = await page.$$eval('[data-fact-id]', (items) => items.map((i) => (i as HTMLElement).dataset.factId!));
+    await page.evaluate(([a, b, c]) => localStorage.setItem('garden-study-marks', JSON.stringify({ v: 1, marks: { [a!]: 'known', [b!]: 'unknown', [c!]: 'shaky' } })), ids);
+    await page.goto(site.url + TENSORS, { waitUntil: 'networkidle' });
+    // Two seeded as due, two never seen; the known one waits about a week.
+    await expect(status(page)).resolves.toBe('4 facts to go');
+    const history = await stored(page);
+    expect(Object.keys(history).sort()).toEqual([ids[0], ids[1], ids[2]].sort());
+    expect(history[ids[0]!]!.due).toBeGreaterThan(DAY0 + DAY);
+    await context.close();
+  });
+});
+
+describe('moving history between browsers', () => {
+  it('exports a file that another browser imports, merging; a corrupt or foreign file is refused and changes nothing', async () => {
+    const laptop = await open(TENSORS);
+    await finishSession(laptop.page, '4');
+    await laptop.page.getByText('Settings and your review history').click();
+    const [download] = await Promise.all([laptop.page.waitForEvent('download'), laptop.page.getByRole('button', { name: 'Export history' }).click()]);
+    expect(download.suggestedFilename()).toBe('garden-review-2026-03-02.json');
+    const file = readFileSync((await download.path())!, 'utf8');
+    await laptop.context.close();
+
+    const phone = await open(TENSORS);
+    await expect(status(phone.page)).resolves.toBe('5 facts to go');
+    await phone.page.getByText('Settings and your review history').click();
+    const input = phone.page.locator('[data-import]');
+    const message = phone.page.locator('[data-transfer-message]');
+    await input.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(file.slice(0, 40)) });
+    await expect.poll(() => message.textContent()).toBe('broken.json was not imported: This file is not JSON: it may be damaged or cut short. Your history is unchanged.');
+    await input.setInputFiles({ name: 'package.json', mimeType: 'application/json', buffer: Buffer.from('{"name":"x","version":"1.0.0"}') });
+    await expect.poll(() => message.textContent()).toMatch(/^package\.json was not imported: This is not a review history exported by this garden/);
+    await expect(stored(phone.page)).resolves.toEqual({});
+    await input.setInputFiles({ name: 'history.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+    await expect.poll(() => message.textContent()).toMatch(/^Imported \d+ reviews of 5 facts from history\.json\.$/);
+    await expect(phone.page.locator('[data-done-title]').textContent()).resolves.toBe('Done for today');
+    expect(Object.keys(await stored(phone.page))).toHaveLength(5);
+    expect(phone.problems).toEqual([]);
+    await phone.context.close();
+  });
+});
+
+describe('storage that fails', () => {
+  it('says storage is off, and the session still runs', async () => {
+    const { context, page, problems } = await open(TENSORS, {
+      init: () => {
+        Object.defineProperty(window, 'localStorage', {
+          get() {
+            throw new DOMException('The operation is insecure.', 'SecurityError');
+          },
+        });
+      },
+    });
+    await expect(page.locator('[data-storage-note]').textContent()).resolves.toContain('storage is turned off');
+    await finishSession(page, '4');
+    await expect(summary(page)).resolves.toContain('Reviewed today: 5 facts');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('says storage is full, and the session still runs', async () => {
+    const { context, page, problems } = await open(TENSORS, {
+      init: () => {
+        Storage.prototype.setItem = function () {
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        };
+      },
+    });
+    await answerByKeyboard(page, '4');
+    await expect(page.locator('[data-storage-note]').textContent()).resolves.toContain('storage is full');
+    await finishSession(page, '4');
+    await expect(summary(page)).resolves.toContain('Reviewed today: 5 facts');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('accessibility and layout', () => {
+  for (const theme of ['light', 'dark'] as const) {
+    it(`has no serious or critical axe violation in the ${theme} theme, at the question, the answer and the end`, async () => {
+      const { context, page } = await open(TENSORS, { colorScheme: theme });
+      const severe = async () => (await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      await expect(severe()).resolves.toEqual([]);
+      await answerByKeyboard(page, '4');
+      await answerByKeyboard(page, '4');
+      await page.keyboard.press(' ');
+      await expect(severe()).resolves.toEqual([]);
+      await page.keyboard.press('4');
+      await page.locator('[data-card]').focus();
+      await finishSession(page, '4');
+      await expect(severe()).resolves.toEqual([]);
+      await context.close();
+    });
+  }
+
+  it('fits a 360 px phone', async () => {
+    const { context, page } = await open(TENSORS, { viewport: { width: 360, height: 780 } });
+    await answerByKeyboard(page, '4');
+    await answerByKeyboard(page, '4');
+    await page.keyboard.press(' ');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await context.close();
+  });
+});
