@@ -17,6 +17,8 @@ import type { FileMemo } from './file-memo';
 export interface GardenCheckOptions {
   contentDir: string;
   base?: string;
+  /** The tracks a short may name (src/site.config.ts). */
+  tracks?: readonly string[];
   /** The garden as the link targets read it (src/build/link-targets.ts). */
   garden?: () => GardenSnapshot;
   /**
@@ -33,8 +35,8 @@ export function gardenCheck(options: GardenCheckOptions): AstroIntegration {
   /** The problems last reported in `astro dev`, as printed lines. */
   let previous = new Set<string>();
   const check = (allowDrafts: boolean, garden?: GardenSnapshot) => {
-    const { base, memo } = options;
-    const given = { ...(base ? { base } : {}), ...(garden ? { garden } : {}), ...(memo ? { results: memo.checkResults() } : {}) };
+    const { base, memo, tracks } = options;
+    const given = { ...(base ? { base } : {}), ...(tracks ? { tracks } : {}), ...(garden ? { garden } : {}), ...(memo ? { results: memo.checkResults() } : {}) };
     try {
       return checkGardenFolder(contentDir, { projectRoot, allowDrafts, ...given }).problems;
     } finally {

@@ -220,10 +220,10 @@ describe('checkGarden', () => {
 
   describe('file structure', () => {
     it.each<[string, string, string, ContentProblem[]]>([
-      ['an empty file', 'bits/empty.md', '', [error('bits/empty.md', '(file)', 'the file is empty (expected frontmatter with at least a title)')]],
-      ['a file of blank lines', 'bits/blank.md', '  \n\n\t\n', [error('bits/blank.md', '(file)', 'the file is empty (expected frontmatter with at least a title)')]],
-      ['a byte-order mark alone', 'bits/bom.md', '\uFEFF', [error('bits/bom.md', '(file)', 'the file is empty (expected frontmatter with at least a title)')]],
-      ['an empty quiz', 'quiz/empty.yaml', '\n', [error('quiz/empty.yaml', '(file)', 'the file is empty (expected frontmatter with at least a title)')]],
+      ['an empty file', 'bits/empty.md', '', [error('bits/empty.md', '(file)', 'the file is empty (expected frontmatter with at least a title)', 1)]],
+      ['a file of blank lines', 'bits/blank.md', '  \n\n\t\n', [error('bits/blank.md', '(file)', 'the file is empty (expected frontmatter with at least a title)', 1)]],
+      ['a byte-order mark alone', 'bits/bom.md', '\uFEFF', [error('bits/bom.md', '(file)', 'the file is empty (expected frontmatter with at least a title)', 1)]],
+      ['an empty quiz', 'quiz/empty.yaml', '\n', [error('quiz/empty.yaml', '(file)', 'the file is empty (expected frontmatter with at least a title)', 1)]],
       [
         'no frontmatter',
         'bits/plain.md',
@@ -240,12 +240,13 @@ describe('checkGarden', () => {
       expect(checkGarden(garden({ [path]: text }))).toEqual(expected);
     });
 
-    it('warns about a content file in the wrong place', () => {
-      const message = 'is not where the garden looks for content (expected bits/, shorts/, chapters/<part-id>/, quiz/ or parts.yaml)';
-      expect(checkGarden(garden({ 'notes/idea.md': 'anything', 'chapters/loose.md': 'x', 'bits/nested/a.yaml': 'x' }))).toEqual([
-        warning('notes/idea.md', '(file)', message),
-        warning('chapters/loose.md', '(file)', message),
-        warning('bits/nested/a.yaml', '(file)', message),
+    it('stops on a Markdown file the site would leave out, saying where notes go', () => {
+      const places = 'bits/<slug>.md, shorts/<slug>.md or chapters/<part-id>/<file>.md';
+      expect(checkGarden(garden({ 'notes/idea.md': 'anything', 'chapters/loose.md': 'x', 'bits/nested/deep.mdx': 'x', 'bits/nested/a.yaml': 'x' }))).toEqual([
+        error('notes/idea.md', '(file)', `is outside the note folders, so the site leaves it out (expected ${places}; move it into one, with frontmatter as the README shows)`),
+        error('chapters/loose.md', '(file)', 'a chapter goes in chapters/<part-id>/ (expected chapters/<part-id>/loose.md, got chapters/loose.md); as it is, the site leaves it out'),
+        error('bits/nested/deep.mdx', '(file)', 'a bit goes in bits/ (expected bits/deep.mdx, got bits/nested/deep.mdx); as it is, the site leaves it out'),
+        warning('bits/nested/a.yaml', '(file)', `is not where the garden looks for content (expected ${places}, quiz/<name>.yaml or parts.yaml)`),
       ]);
     });
   });
@@ -579,7 +580,7 @@ describe('checkGarden', () => {
       }),
     );
     expect(problems.map((p) => `${p.file}:${p.line ?? '-'}: ${p.field}`).sort()).toEqual([
-      'content/bits/empty.md:-: (file)',
+      'content/bits/empty.md:1: (file)',
       'content/bits/no-title.md:2: title',
       'content/shorts/bad-date.md:4: date',
     ]);

@@ -38,6 +38,8 @@ export interface CheckOptions extends Partial<LinkCheckOptions> {
   model?: readonly ModelFile[];
   /** The note collections (default: the garden's registry). */
   registry?: Registry;
+  /** The tracks a note may name in `track` (src/site.config.ts); without them any track is taken. */
+  tracks?: readonly string[];
 }
 
 export function checkGarden(files: readonly GardenFile[], options: CheckOptions = {}): ContentProblem[] {
@@ -52,7 +54,8 @@ export function checkGarden(files: readonly GardenFile[], options: CheckOptions 
   const model = options.model ?? gardenModel(files, options.registry);
   for (const modelled of model) {
     const { file, kind } = modelled;
-    if (kind === 'ignored') continue;
+    // A file the garden ignores is not checked, unless it is a link out of the garden, which Astro's loader would follow.
+    if (kind === 'ignored' && !file.linksOutside) continue;
     const local = options.files?.get(file) ?? checkFileAlone(modelled, options);
     options.files?.set(file, local);
     const entry = local.parsed ? parsedEntry(modelled, local.parsed) : undefined;
@@ -71,6 +74,7 @@ export function checkGarden(files: readonly GardenFile[], options: CheckOptions 
   }
   for (const { file, local } of locals) add(file, local.schema);
 
+  if (options.tracks) checkTracks(parsed, valid, options.tracks, report);
   checkDuplicateSlugs(parsed, report);
   checkCrossReferences(parsed, valid, report, model.some((file) => file.kind === 'parts'));
   for (const { file, local } of locals) add(file, local.body);
@@ -91,6 +95,18 @@ function parsedEntry(modelled: ModelFile, parsed: NonNullable<LocalCheck['parsed
       return modelled.lines;
     },
   };
+}
+
+/** A note's `track` names one of the site's tracks; a typo gets the closest one suggested. */
+function checkTracks(parsed: readonly ParsedEntry[], valid: Map<ParsedEntry, Record<string, unknown>>, tracks: readonly string[], report: Report) {
+  for (const entry of parsed) {
+    const track = valid.get(entry)?.track;
+    if (typeof track !== 'string' || tracks.includes(track)) continue;
+    const near = tracks.find((known) => editDistance(track, known, 3) <= 2);
+    const listed = tracks.map((known) => `"${known}"`).join(', ');
+    const hint = near ? ` (did you mean "${near}"?)` : ' (add it to tracks in src/site.config.ts to start a new track)';
+    report(entry.file, 'track', `expected one of the tracks in src/site.config.ts (${listed}), got "${track}"${hint}`, findYamlLine(entry.lines, ['track'], ...entry.yamlRange));
+  }
 }
 
 /** The warnings about style rather than correctness, which the build summarises instead of listing. */
