@@ -73,6 +73,10 @@ const cases: { garden: string; expected: RegExp; env?: Record<string, string>; w
   { garden: 'unsafe-data-link', expected: /shorts\/inline-page\.md:9: link: \(data:text\/html;base64,[^)]*\): a data: link opens a page made of the link itself/ },
   { garden: 'unknown-track', expected: /shorts\/hybrid\.md:6: track: expected one of the tracks in src\/site\.config\.ts \("llm", "retrieval", [^)]*\), got "retreival" \(did you mean "retrieval"\?\)/ },
   { garden: 'misspelt-title', expected: /bits\/typo\.md:2: title: required field is missing \(expected text\); "tittle" on line 2 looks like a misspelling of it/ },
+  // MDX the build could not compile or render, found by the check with the file's own line
+  { garden: 'mdx-unclosed-tag', expected: /bits\/figure\.mdx:7: \(mdx\): Expected a closing tag for `<figure>`/ },
+  { garden: 'mdx-missing-import', expected: /shorts\/chart\.mdx:7: \(mdx\): cannot find the module "\.\.\/components\/LossCurve\.astro" that this note imports/ },
+  { garden: 'mdx-undefined-component', expected: /bits\/callout\.mdx:7: \(mdx\): component <Callout> is used but never imported or defined/ },
   // Warnings: listed by the check and the build, which both go on
   { garden: 'unknown-field', warning: true, expected: /warning: \S+\/bits\/colourful\.md:4: whyy: unknown field, which the site ignores \(expected one of title, tags, why, date, draft; did you mean "why"\?\)/ },
   { garden: 'unclosed-fence', warning: true, expected: /warning: \S+\/shorts\/open-fence\.md:9: code: the code fence opened here is never closed/ },

@@ -18,6 +18,7 @@ import { countTags, toTagSlug, type TagSlug } from '../tags';
 import { checkFileAlone, type FileResults, type LocalCheck, type LocalProblem } from './file-alone';
 import { checkCrossReferences, checkDuplicateSlugs } from './cross-references';
 import type { ParsedEntry, Report } from './entry';
+import type { ImportResolver } from './imports';
 
 export type { FileResults, GardenFile, LocalCheck, LocalProblem };
 
@@ -40,6 +41,8 @@ export interface CheckOptions extends Partial<LinkCheckOptions> {
   registry?: Registry;
   /** The tracks a note may name in `track` (src/site.config.ts); without them any track is taken. */
   tracks?: readonly string[];
+  /** Whether a module an .mdx note imports exists (imports.ts); without it imports are not checked. */
+  resolveImport?: ImportResolver;
 }
 
 export function checkGarden(files: readonly GardenFile[], options: CheckOptions = {}): ContentProblem[] {
@@ -77,7 +80,12 @@ export function checkGarden(files: readonly GardenFile[], options: CheckOptions 
   if (options.tracks) checkTracks(parsed, valid, options.tracks, report);
   checkDuplicateSlugs(parsed, report);
   checkCrossReferences(parsed, valid, report, model.some((file) => file.kind === 'parts'));
-  for (const { file, local } of locals) add(file, local.body);
+  for (const { file, local } of locals) {
+    add(file, local.body);
+    for (const { specifier, line } of options.resolveImport ? (local.imports ?? []) : []) {
+      if (!options.resolveImport!(specifier, file.path)) report(file, '(mdx)', `cannot find the module "${specifier}" that this note imports (expected a path from the note's folder, such as "../components/Chart.astro", or an installed package)`, line);
+    }
+  }
   problems.push(...checkGardenLinks(model, { allowDrafts: options.allowDrafts ?? false, registry: options.registry }, options.linkTargets));
   checkBodyScans(parsed, scans, valid, options, report);
   return problems;

@@ -7,6 +7,7 @@ import type { z } from 'astro/zod';
 import { DATA_FILES, type Registry } from '../collections';
 import { misplacedFile } from './placement';
 import { unknownFields, type UnknownField } from './unknown-fields';
+import { checkMdx, type MdxImport } from './mdx';
 import type { ModelFile } from '../garden-model';
 import { describeIssue, fieldPath, type ContentProblem } from '../errors';
 import type { GardenFile } from '../garden-file';
@@ -35,6 +36,8 @@ export interface LocalCheck {
   /** The data once the schema accepted it. */
   valid?: Record<string, unknown> | undefined;
   scan?: BodyScan | undefined;
+  /** The modules an .mdx note imports, with their lines: whether each exists is asked on every run. */
+  imports?: MdxImport[] | undefined;
 }
 
 /** Where LocalChecks are kept between runs; `get` answers only for a file whose text is the one checked. */
@@ -77,6 +80,12 @@ export function checkFileAlone(model: ModelFile, options: { maxBytes?: number | 
   local.parsed = { data: entry.data, yamlRange: entry.yamlRange };
   local.valid = validateSchema(entry, into(local.schema));
   local.scan = checkBody(entry, into(local.body));
+  if (entry.note && /\.mdx$/i.test(file.path) && local.scan) {
+    // Only a body the Markdown parser took (not nested too deeply) is compiled: MDX's own parser recurses.
+    const mdx = checkMdx(model.body, model.bodyStart);
+    local.body.push(...mdx.problems);
+    local.imports = mdx.imports;
+  }
   return local;
 }
 

@@ -18,6 +18,7 @@ import { noteAtPath } from '../collections';
 import { classifyGardenPath } from '../paths';
 import { relativeToCwd } from '../display-path';
 import { noNotes } from './placement';
+import { importResolver } from './imports';
 
 export interface CheckFolderOptions {
   /** The generator's folder, whose src/pages lists the static routes. */
@@ -55,6 +56,7 @@ export function checkGardenFolder(contentDir: string, options: CheckFolderOption
     maxBytes,
     editorial: true,
     ...(options.tracks ? { tracks: options.tracks } : {}),
+    resolveImport: importResolver(contentDir, options.projectRoot),
     staticPages: staticPages(join(options.projectRoot, 'src/pages')),
     ...(options.results ? { files: options.results } : {}),
     ...(options.garden ? { linkTargets: options.garden.targets } : {}),
