@@ -90,12 +90,12 @@ export function gardenCheck(options: GardenCheckOptions): AstroIntegration {
   };
 }
 
-/** Warnings one per line, except the editorial ones (a tag used once, a bit without code), which are counted. */
+/** Warnings one per line, except the editorial ones (a tag that looks misspelt, a bit without code), which are counted. */
 function logWarnings(problems: readonly ContentProblem[], logger: AstroIntegrationLogger) {
   const warnings = problems.filter((p) => p.severity === 'warning');
   for (const problem of warnings.filter((p) => !isEditorial(p))) logger.warn(formatProblem(problem));
   const editorial = warnings.filter(isEditorial).length;
   if (editorial > 0) {
-    logger.info(`${editorial} editorial warning${editorial === 1 ? '' : 's'} (tags used only once, bits without code or formula): run npm run check to list them.`);
+    logger.info(`${editorial} editorial warning${editorial === 1 ? '' : 's'} (a tag used once that looks like a misspelt one, bits without code or formula): run npm run check to list them.`);
   }
 }

@@ -550,17 +550,17 @@ describe('checkGarden', () => {
       expect(checkGarden(files)).toEqual([]);
     });
 
-    it('warn about a bit of prose only and a tag no other entry has, suggesting a near one', () => {
+    it('warn about a bit of prose only and a tag no other entry has when it is a typo away from one in use', () => {
       expect(checkGarden(files, { editorial: true })).toEqual([
         warning('bits/a.md', '(body)', 'a bit without code or formula (expected a code block or math; a note of prose only reads better as a short)', 5),
-        warning('bits/a.md', 'tags', 'tag "pyhton" is used only once in the garden (expected a tag shared with another entry, such as "python", got a tag no other entry has)', 3),
+        warning('bits/a.md', 'tags', 'tag "pyhton" is used only once in the garden, and "python" is used by other entries (expected "python", if that is what was meant)', 3),
       ]);
     });
 
-    it('point at a lone tag written as a list item on its own line', () => {
-      const lone = file('bits/d.md', md('---', 'title: D', 'tags:', '  - python', '  - zebra', '---', '```text', 'x', '```'));
+    it('point at a lone tag written as a list item on its own line, and leave a tag of its own alone', () => {
+      const lone = file('bits/d.md', md('---', 'title: D', 'tags:', '  - python', '  - zebra', '  - numpi', '---', '```text', 'x', '```'));
       expect(checkGarden([...files, lone], { editorial: true }).filter((p) => p.file === 'content/bits/d.md')).toEqual([
-        warning('bits/d.md', 'tags', 'tag "zebra" is used only once in the garden (expected a tag shared with another entry, got a tag no other entry has)', 5),
+        warning('bits/d.md', 'tags', 'tag "numpi" is used only once in the garden, and "numpy" is used by other entries (expected "numpy", if that is what was meant)', 6),
       ]);
     });
   });

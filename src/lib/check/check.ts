@@ -173,10 +173,10 @@ function checkBodyScans(
     // Drafts count towards a tag's uses but are not nagged: they are unfinished by definition.
     if (entry.data?.draft === true) continue;
     tags.forEach((tag) => {
-      if (!once.has(tag)) return;
-      const near = closeTag(tag, shared);
-      const line = findTagLine(entry, tag);
-      report(entry.file, 'tags', `tag "${tag}" is used only once in the garden (expected a tag shared with another entry${near ? `, such as "${near}"` : ''}, got a tag no other entry has)`, line, 'warning');
+      // A tag of its own is fine (a garden grows); one a typo away from a tag in use is most likely that tag misspelt.
+      const near = once.has(tag) ? closeTag(tag, shared) : undefined;
+      if (near === undefined) return;
+      report(entry.file, 'tags', `tag "${tag}" is used only once in the garden, and "${near}" is used by other entries (expected "${near}", if that is what was meant)`, findTagLine(entry, tag), 'warning');
     });
   }
 }
