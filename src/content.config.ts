@@ -6,12 +6,16 @@ import { file, glob, type Loader } from 'astro/loaders';
 import { resolveContentDir } from './lib/content-dir';
 import { DATA_FILES, NOTE_COLLECTIONS, noteAtPath, type NoteCollection } from './lib/collections';
 import { IGNORED_FILE_PATTERNS } from './lib/paths';
+import { withoutCheckedErrors } from './lib/loader-messages';
 
 const contentDir = resolveContentDir(process.env, process.cwd());
 
 /** A garden may leave out any collection (no shorts yet, no cheat sheets): an absent folder is simply empty. */
 const ifPresent = (path: string, loader: () => Loader): Loader =>
   existsSync(path) ? loader() : { name: 'garden-absent', load: async ({ store }) => store.clear() };
+
+/** A loader whose errors the garden check also reports are logged once, by the check (loader-messages.ts). */
+const checkedByGarden = (loader: Loader): Loader => ({ ...loader, load: (context) => loader.load({ ...context, logger: withoutCheckedErrors(context.logger) }) });
 
 /**
  * Notes keep no body in the content store: Astro bundles the whole store into
@@ -20,12 +24,12 @@ const ifPresent = (path: string, loader: () => Loader): Loader =>
  */
 const notesOf = (collection: NoteCollection) =>
   ifPresent(`${contentDir}/${collection.folder}`, () =>
-    glob({
+    checkedByGarden(glob({
       pattern: [`${'*/'.repeat(collection.depth)}*.{${collection.extensions.join(',')}}`, ...IGNORED_FILE_PATTERNS],
       base: `${contentDir}/${collection.folder}`,
       generateId: ({ entry }) => noteAtPath(`${collection.folder}/${entry}`, [collection])?.id ?? entry,
       retainBody: false,
-    }),
+    })),
   );
 
 /** Typed per id, as Astro's generated types read it: each collection's entries get its own schema's output. */
@@ -41,7 +45,7 @@ export const collections = {
   parts: defineCollection({ loader: ifPresent(partsFile, () => file(partsFile)), schema: DATA_FILES.parts.entrySchema }),
   quiz: defineCollection({
     loader: ifPresent(quizFolder, () =>
-      glob({ pattern: [`*.{${DATA_FILES.quiz.extensions.join(',')}}`, ...IGNORED_FILE_PATTERNS], base: quizFolder, generateId: ({ entry }) => entry.replace(/\.ya?ml$/, '') }),
+      checkedByGarden(glob({ pattern: [`*.{${DATA_FILES.quiz.extensions.join(',')}}`, ...IGNORED_FILE_PATTERNS], base: quizFolder, generateId: ({ entry }) => entry.replace(/\.ya?ml$/, '') })),
     ),
     schema: DATA_FILES.quiz.schema,
   }),

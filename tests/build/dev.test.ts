@@ -101,9 +101,17 @@ describe('npm run dev', () => {
     await waitFor('the listing', () => get('/bits/'), (p) => p.html.includes('Brand new bit'));
   }, 60_000);
 
-  it('reports a broken file by file, line and field, and keeps serving', async () => {
+  it('reports a broken file once, by file, line and field, shows the error on its page, and keeps serving', async () => {
+    const before = output.length;
     writeFileSync(join(garden, 'bits/brand-new.md'), newBit('Brand new bit', 'python'));
     await waitFor('the error in the output', () => output, (text) => /bits\/brand-new\.md:3: tags: expected a list, got "python"/.test(text));
+    const page = await waitFor('the error on the page', () => get('/bits/brand-new/'), (p) => p.status === 500);
+    expect(page.html).toContain('<h1>This note has 1 content error</h1>');
+    expect(page.html).toMatch(/bits\/brand-new\.md:3: tags: expected a list, got &quot;python&quot;/);
+    // Said once: the garden check's line, not Astro's loader's raw one as well.
+    const said = output.slice(before);
+    expect(said.match(/brand-new\.md:3: tags/g)).toHaveLength(1);
+    expect(said).not.toMatch(/Failed to reload|\*\*tags\*\*/);
     expect(server.exitCode).toBeNull();
     expect((await get('/')).status).toBe(200);
     expect((await get('/bits/stable-softmax/')).status).toBe(200);
