@@ -169,7 +169,7 @@ describe('a garden folder', () => {
         severity: 'error',
         file: `${folder}/`,
         field: '(garden)',
-        message: 'the garden has no notes (expected at least one note at bits/<slug>.md, shorts/<slug>.md or chapters/<part-id>/<file>.md; npm run new writes one)',
+        message: 'the garden has no notes (expected at least one note at bits/<slug>.md, shorts/<slug>.md or chapters/<part-id>/<file>.md; npm run new writes one, npm run import -- <folder> brings a folder of notes in)',
       });
     }
     expect(checkGardenFolder(join(root, 'garden'), { projectRoot: ROOT, cwd: root }).problems.some((p) => p.field === '(garden)')).toBe(false);

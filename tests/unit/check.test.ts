@@ -243,7 +243,7 @@ describe('checkGarden', () => {
     it('stops on a Markdown file the site would leave out, saying where notes go', () => {
       const places = 'bits/<slug>.md, shorts/<slug>.md or chapters/<part-id>/<file>.md';
       expect(checkGarden(garden({ 'notes/idea.md': 'anything', 'chapters/loose.md': 'x', 'bits/nested/deep.mdx': 'x', 'bits/nested/a.yaml': 'x' }))).toEqual([
-        error('notes/idea.md', '(file)', `is outside the note folders, so the site leaves it out (expected ${places}; move it into one, with frontmatter as the README shows)`),
+        error('notes/idea.md', '(file)', `is outside the note folders, so the site leaves it out (expected ${places}; move it into one, with frontmatter as the README shows, or bring a folder of notes in with npm run import -- <folder>)`),
         error('chapters/loose.md', '(file)', 'a chapter goes in chapters/<part-id>/ (expected chapters/<part-id>/loose.md, got chapters/loose.md); as it is, the site leaves it out'),
         error('bits/nested/deep.mdx', '(file)', 'a bit goes in bits/ (expected bits/deep.mdx, got bits/nested/deep.mdx); as it is, the site leaves it out'),
         warning('bits/nested/a.yaml', '(file)', `is not where the garden looks for content (expected ${places}, quiz/<name>.yaml or parts.yaml)`),

@@ -36,7 +36,7 @@ export function misplacedFile(path: string, registry: Registry = NOTE_COLLECTION
   return {
     severity: 'error',
     field: '(file)',
-    message: `is outside the note folders, so the site leaves it out (expected ${notePlaces(registry)}; move it into one, with frontmatter as the README shows)`,
+    message: `is outside the note folders, so the site leaves it out (expected ${notePlaces(registry)}; move it into one, with frontmatter as the README shows, or bring a folder of notes in with npm run import -- <folder>)`,
   };
 }
 
@@ -46,6 +46,6 @@ export function noNotes(folder: string, registry: Registry = NOTE_COLLECTIONS): 
     severity: 'error',
     file: folder.endsWith('/') ? folder : `${folder}/`,
     field: '(garden)',
-    message: `the garden has no notes (expected at least one note at ${notePlaces(registry)}; npm run new writes one)`,
+    message: `the garden has no notes (expected at least one note at ${notePlaces(registry)}; npm run new writes one, npm run import -- <folder> brings a folder of notes in)`,
   };
 }
