@@ -85,7 +85,7 @@ export function gardenCheck(options: GardenCheckOptions): AstroIntegration {
         return exitOnceWritten(1);
       },
 
-      'astro:server:setup': ({ server, logger }) => {
+      'astro:server:setup': ({ server, logger, refreshContent }) => {
         let timer: ReturnType<typeof setTimeout> | undefined;
         const recheck = () => {
           const problems = check(true);
@@ -97,7 +97,11 @@ export function gardenCheck(options: GardenCheckOptions): AstroIntegration {
           logWarnings(problems.filter((p) => !previous.has(formatProblem(p))), logger);
           const hadErrors = [...previous].some((line) => !line.startsWith('warning: '));
           if (errors.length === 0 && hadErrors) logger.info('The garden has no content errors any more.');
+          // A mistake was fixed: Astro's loader may have read the file half-written as it was saved, failed, and kept the old entry.
+          // Once the check has seen the file whole, the content layer reads the garden again (unchanged files are skipped by their digest).
+          const fixed = [...previous].some((line) => !line.startsWith('warning: ') && !lines.has(line));
           previous = lines;
+          if (fixed) void refreshContent?.({}).catch((error: unknown) => logger.warn(`could not reload the content: ${error instanceof Error ? error.message : String(error)}`));
         };
         const onChange = (path: string) => {
           if (path !== contentDir && !path.startsWith(contentDir + sep)) return;
