@@ -6,16 +6,13 @@ import { file, glob, type Loader } from 'astro/loaders';
 import { resolveContentDir } from './lib/content-dir';
 import { DATA_FILES, NOTE_COLLECTIONS, noteAtPath, type NoteCollection } from './lib/collections';
 import { IGNORED_FILE_PATTERNS } from './lib/paths';
-import { withoutCheckedErrors } from './lib/loader-messages';
+import { checkedByGarden } from './lib/checked-loader';
 
 const contentDir = resolveContentDir(process.env, process.cwd());
 
 /** A garden may leave out any collection (no shorts yet, no cheat sheets): an absent folder is simply empty. */
 const ifPresent = (path: string, loader: () => Loader): Loader =>
   existsSync(path) ? loader() : { name: 'garden-absent', load: async ({ store }) => store.clear() };
-
-/** A loader whose errors the garden check also reports are logged once, by the check (loader-messages.ts). */
-const checkedByGarden = (loader: Loader): Loader => ({ ...loader, load: (context) => loader.load({ ...context, logger: withoutCheckedErrors(context.logger) }) });
 
 /**
  * Notes keep no body in the content store: Astro bundles the whole store into
@@ -42,7 +39,7 @@ const quizFolder = `${contentDir}/${DATA_FILES.quiz.folder}`;
 
 export const collections = {
   ...notes,
-  parts: defineCollection({ loader: ifPresent(partsFile, () => file(partsFile)), schema: DATA_FILES.parts.entrySchema }),
+  parts: defineCollection({ loader: ifPresent(partsFile, () => checkedByGarden(file(partsFile))), schema: DATA_FILES.parts.entrySchema }),
   quiz: defineCollection({
     loader: ifPresent(quizFolder, () =>
       checkedByGarden(glob({ pattern: [`*.{${DATA_FILES.quiz.extensions.join(',')}}`, ...IGNORED_FILE_PATTERNS], base: quizFolder, generateId: ({ entry }) => entry.replace(/\.ya?ml$/, '') })),
