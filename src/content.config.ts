@@ -6,6 +6,7 @@ import { file, glob, type Loader } from 'astro/loaders';
 import { resolveContentDir } from './lib/content-dir';
 import { DATA_FILES, NOTE_COLLECTIONS, noteAtPath, type NoteCollection } from './lib/collections';
 import { IGNORED_FILE_PATTERNS } from './lib/paths';
+import { checkedByGarden } from './lib/checked-loader';
 
 const contentDir = resolveContentDir(process.env, process.cwd());
 
@@ -20,12 +21,12 @@ const ifPresent = (path: string, loader: () => Loader): Loader =>
  */
 const notesOf = (collection: NoteCollection) =>
   ifPresent(`${contentDir}/${collection.folder}`, () =>
-    glob({
+    checkedByGarden(glob({
       pattern: [`${'*/'.repeat(collection.depth)}*.{${collection.extensions.join(',')}}`, ...IGNORED_FILE_PATTERNS],
       base: `${contentDir}/${collection.folder}`,
       generateId: ({ entry }) => noteAtPath(`${collection.folder}/${entry}`, [collection])?.id ?? entry,
       retainBody: false,
-    }),
+    })),
   );
 
 /** Typed per id, as Astro's generated types read it: each collection's entries get its own schema's output. */
@@ -38,10 +39,10 @@ const quizFolder = `${contentDir}/${DATA_FILES.quiz.folder}`;
 
 export const collections = {
   ...notes,
-  parts: defineCollection({ loader: ifPresent(partsFile, () => file(partsFile)), schema: DATA_FILES.parts.entrySchema }),
+  parts: defineCollection({ loader: ifPresent(partsFile, () => checkedByGarden(file(partsFile))), schema: DATA_FILES.parts.entrySchema }),
   quiz: defineCollection({
     loader: ifPresent(quizFolder, () =>
-      glob({ pattern: [`*.{${DATA_FILES.quiz.extensions.join(',')}}`, ...IGNORED_FILE_PATTERNS], base: quizFolder, generateId: ({ entry }) => entry.replace(/\.ya?ml$/, '') }),
+      checkedByGarden(glob({ pattern: [`*.{${DATA_FILES.quiz.extensions.join(',')}}`, ...IGNORED_FILE_PATTERNS], base: quizFolder, generateId: ({ entry }) => entry.replace(/\.ya?ml$/, '') })),
     ),
     schema: DATA_FILES.quiz.schema,
   }),

@@ -3,6 +3,7 @@ import { resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isEditorial } from '../lib/check/check';
 import { checkGardenFolder } from '../lib/check/run';
+import { problemPageHtml, problemPages } from '../lib/check/problem-pages';
 import { formatProblem, GardenContentError, type ContentProblem } from '../lib/errors';
 import type { GardenSnapshot } from './link-targets';
 import type { FileMemo } from './file-memo';
@@ -17,6 +18,8 @@ import type { FileMemo } from './file-memo';
 export interface GardenCheckOptions {
   contentDir: string;
   base?: string;
+  /** The tracks a short may name (src/site.config.ts). */
+  tracks?: readonly string[];
   /** The garden as the link targets read it (src/build/link-targets.ts). */
   garden?: () => GardenSnapshot;
   /**
@@ -25,6 +28,15 @@ export interface GardenCheckOptions {
    * targets and the note renderer's prefetch): it saves the memo after each run.
    */
   memo?: FileMemo;
+  /**
+   * How a build stops on content errors. `throw` (the default) hands Astro a
+   * GardenContentError, which it frames as "An unhandled error occurred while
+   * running the hook"; `exit` prints the garden's lines and nothing else, then
+   * ends the process with exit code 1, calling `beforeExit` first (the render
+   * workers are stopped). Nothing has been written by then but the cache.
+   */
+  onErrors?: 'throw' | 'exit';
+  beforeExit?: () => void;
 }
 
 export function gardenCheck(options: GardenCheckOptions): AstroIntegration {
@@ -32,9 +44,14 @@ export function gardenCheck(options: GardenCheckOptions): AstroIntegration {
   let projectRoot = process.cwd();
   /** The problems last reported in `astro dev`, as printed lines. */
   let previous = new Set<string>();
+  /** In `astro dev`: the errors of each note, by its page's address, which then shows them. */
+  let pages = new Map<string, ContentProblem[]>();
+  const showOnPages = (problems: readonly ContentProblem[]) => {
+    pages = problemPages(problems, { contentDir, cwd: process.cwd(), base: options.base ?? '/' });
+  };
   const check = (allowDrafts: boolean, garden?: GardenSnapshot) => {
-    const { base, memo } = options;
-    const given = { ...(base ? { base } : {}), ...(garden ? { garden } : {}), ...(memo ? { results: memo.checkResults() } : {}) };
+    const { base, memo, tracks } = options;
+    const given = { ...(base ? { base } : {}), ...(tracks ? { tracks } : {}), ...(garden ? { garden } : {}), ...(memo ? { results: memo.checkResults() } : {}) };
     try {
       return checkGardenFolder(contentDir, { projectRoot, allowDrafts, ...given }).problems;
     } finally {
@@ -58,15 +75,21 @@ export function gardenCheck(options: GardenCheckOptions): AstroIntegration {
         if (errors.length === 0) return;
         if (command === 'dev') {
           for (const problem of errors) logger.error(formatProblem(problem));
+          showOnPages(errors);
           return;
         }
-        throw new GardenContentError(errors);
+        if (options.onErrors !== 'exit') throw new GardenContentError(errors);
+        for (const problem of errors) logger.error(formatProblem(problem));
+        logger.error(`The build stopped: the garden has ${errors.length} content error${errors.length === 1 ? '' : 's'} (npm run check lists them with the warnings).`);
+        options.beforeExit?.();
+        return exitOnceWritten(1);
       },
 
-      'astro:server:setup': ({ server, logger }) => {
+      'astro:server:setup': ({ server, logger, refreshContent }) => {
         let timer: ReturnType<typeof setTimeout> | undefined;
         const recheck = () => {
           const problems = check(true);
+          showOnPages(problems);
           const lines = new Set(problems.map(formatProblem));
           const errors = problems.filter((p) => p.severity === 'error');
           for (const problem of errors) logger.error(formatProblem(problem));
@@ -74,13 +97,31 @@ export function gardenCheck(options: GardenCheckOptions): AstroIntegration {
           logWarnings(problems.filter((p) => !previous.has(formatProblem(p))), logger);
           const hadErrors = [...previous].some((line) => !line.startsWith('warning: '));
           if (errors.length === 0 && hadErrors) logger.info('The garden has no content errors any more.');
+          // A mistake was fixed: Astro's loader may have read the file half-written as it was saved, failed, and kept the old entry.
+          // Once the check has seen the file whole, the content layer reads the garden again (unchanged files are skipped by their digest).
+          const fixed = [...previous].some((line) => !line.startsWith('warning: ') && !lines.has(line));
           previous = lines;
+          if (fixed) void refreshContent?.({}).catch((error: unknown) => logger.warn(`could not reload the content: ${error instanceof Error ? error.message : String(error)}`));
         };
         const onChange = (path: string) => {
           if (path !== contentDir && !path.startsWith(contentDir + sep)) return;
           clearTimeout(timer);
           timer = setTimeout(recheck, 150);
         };
+        // The page of a broken note shows its errors (rather than a 404, or the note's last good version).
+        server.middlewares.use((request, response, next) => {
+          let path = (request.url ?? '/').replace(/[?#].*$/, '');
+          try {
+            path = decodeURI(path);
+          } catch {
+            // A malformed address is looked up as written.
+          }
+          const problems = pages.get(path) ?? pages.get(`${path}/`);
+          if (!problems || request.method !== 'GET') return next();
+          response.statusCode = 500;
+          response.setHeader('Content-Type', 'text/html; charset=utf-8');
+          response.end(problemPageHtml(problems));
+        });
         server.watcher.add(contentDir);
         for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, onChange);
       },
@@ -88,12 +129,18 @@ export function gardenCheck(options: GardenCheckOptions): AstroIntegration {
   };
 }
 
-/** Warnings one per line, except the editorial ones (a tag used once, a bit without code), which are counted. */
+/** Ends the process once what was logged has been handed to the terminal or pipe (a write to a pipe is asynchronous). */
+async function exitOnceWritten(code: number): Promise<never> {
+  await new Promise<void>((done) => process.stdout.write('', () => process.stderr.write('', () => done())));
+  process.exit(code);
+}
+
+/** Warnings one per line, except the editorial ones (a tag that looks misspelt, a bit without code), which are counted. */
 function logWarnings(problems: readonly ContentProblem[], logger: AstroIntegrationLogger) {
   const warnings = problems.filter((p) => p.severity === 'warning');
   for (const problem of warnings.filter((p) => !isEditorial(p))) logger.warn(formatProblem(problem));
   const editorial = warnings.filter(isEditorial).length;
   if (editorial > 0) {
-    logger.info(`${editorial} editorial warning${editorial === 1 ? '' : 's'} (tags used only once, bits without code or formula): run npm run check to list them.`);
+    logger.info(`${editorial} editorial warning${editorial === 1 ? '' : 's'} (a tag used once that looks like a misspelt one, bits without code or formula): run npm run check to list them.`);
   }
 }

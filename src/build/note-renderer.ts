@@ -63,7 +63,9 @@ export class NoteRenderer {
   readonly failures: { filePath: string; message: string }[] = [];
   /** Notes rendered (not found in the cache) since start-up, for the build's log. */
   rendered = 0;
+  /** Notes found in the cache that this process did not render itself: a note a worker rendered is counted once, as rendered. */
   reused = 0;
+  private readonly renderedKeys = new Set<string>();
 
   private readonly options: NoteRendererOptions;
 
@@ -139,6 +141,7 @@ export class NoteRenderer {
       const job = result
         .then(() => {
           this.rendered++;
+          this.renderedKeys.add(key);
           const cached = this.cache.get(key);
           if (!cached) throw new Error(`the render worker wrote no cache entry for ${key}`);
           return cached;
@@ -200,7 +203,7 @@ export class NoteRenderer {
     if (running) return running;
     const cached = this.cache.get(key);
     if (cached) {
-      this.reused++;
+      if (!this.renderedKeys.has(key)) this.reused++;
       return Promise.resolve(cached);
     }
     const job = this.renderHere(key, body, filePath);
@@ -212,6 +215,7 @@ export class NoteRenderer {
     try {
       const note = this.cache.set(key, await this.renderLocally(body, filePath));
       this.rendered++;
+      this.renderedKeys.add(key);
       return note;
     } finally {
       this.inFlight.delete(key);

@@ -25,6 +25,8 @@ export interface NoteCollection<Id extends string = string, Schema extends z.Zod
   folder: string;
   /** Sub-folders between that folder and a note: 0 for `bits/<slug>.md`, 1 for `chapters/<part>/<file>.md`. */
   depth: number;
+  /** What each of those sub-folders is, as messages name it (`part-id`); one per level of `depth`. */
+  subfolders?: readonly string[] | undefined;
   /** The note files' extensions. */
   extensions: readonly string[];
   /** The frontmatter's contract; the item type is its output (`NoteItem`). */
@@ -99,6 +101,7 @@ export const chapters = defineNotes({
   label: 'Chapters',
   folder: 'chapters',
   depth: 1,
+  subfolders: ['part-id'],
   extensions: MARKDOWN_EXTENSIONS,
   schema: chapterSchema,
   path: (id) => `/cheatsheets/${id}/`,
@@ -161,6 +164,12 @@ export function noteAtPath(path: string, registry: Registry = NOTE_COLLECTIONS):
   const collection = registry.find((c) => segments[0] === c.folder && segments.length === c.depth + 2 && c.extensions.includes(extension));
   if (!collection) return undefined;
   return { collection, id: segments.slice(1).join('/').slice(0, -(extension.length + 1)) };
+}
+
+/** Where a note of the collection goes, as authors read it: `bits/<slug>.md`, `chapters/<part-id>/<file>.md`. */
+export function notePlace(collection: NoteCollection, fileName = `${collection.depth === 0 ? '<slug>' : '<file>'}.md`): string {
+  const folders = Array.from({ length: collection.depth }, (_, level) => `<${collection.subfolders?.[level] ?? 'folder'}>/`).join('');
+  return `${collection.folder}/${folders}${fileName}`;
 }
 
 /** The summary field's value of a note's data, when the collection has one and the note fills it. */

@@ -11,4 +11,6 @@ export interface GardenFile {
   size?: number | undefined;
   /** Set by the reader when the bytes are not UTF-8 (`text` is then empty). */
   invalidUtf8?: Utf8Error | undefined;
+  /** Set by the reader for a symbolic link that leads out of the garden (or nowhere): where it leads, as shown to the author (`text` is then empty). */
+  linksOutside?: { target: string; missing?: boolean } | undefined;
 }

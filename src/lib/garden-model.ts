@@ -66,7 +66,7 @@ export function modelFile(file: GardenFile, registry: Registry = NOTE_COLLECTION
 }
 
 function readYaml(file: GardenFile, kind: GardenPathKind, lines: string[], close: number): YamlReading {
-  if (file.text.replace(/^\uFEFF/, '').trim() === '') return { ok: false, field: '(file)', message: 'the file is empty (expected frontmatter with at least a title)' };
+  if (file.text.replace(/^\uFEFF/, '').trim() === '') return { ok: false, field: '(file)', message: 'the file is empty (expected frontmatter with at least a title)', line: 1 };
   if (kind === 'parts' || kind === 'quiz') {
     try {
       const data: unknown = yaml.load(file.text.replace(/^\uFEFF/, ''), GARDEN_YAML);

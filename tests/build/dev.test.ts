@@ -61,6 +61,8 @@ beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'author-dev-'));
   garden = join(work, 'garden');
   cpSync(join(ROOT, 'tests/fixtures/good'), garden, { recursive: true });
+  // Broken before the server starts: Astro's first load of the notes must not stop the server on it.
+  writeFileSync(join(garden, 'bits/broken-at-start.md'), '---\ntags: [python]\n---\n```python\nx = 1\n```\n');
   const port = await freePort();
   url = `http://127.0.0.1:${port}`;
   server = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'], {
@@ -94,6 +96,19 @@ describe('npm run dev', () => {
     expect((await get('/shorts/draft-short/')).html).toMatch(/class="badge"[^>]*>draft</);
   });
 
+  it('starts with a broken note: its error said once, shown on its page, and the note loaded once fixed', async () => {
+    expect(output.match(/bits\/broken-at-start\.md:2: title: required field is missing \(expected text\)/g)).toHaveLength(1);
+    expect(output).not.toMatch(/InvalidContentEntryDataError|\*\*title\*\*/);
+    const page = await get('/bits/broken-at-start/');
+    expect(page.status).toBe(500);
+    expect(page.html).toMatch(/broken-at-start\.md:2: title: required field is missing/);
+    expect((await get('/bits/')).status).toBe(200);
+    writeFileSync(join(garden, 'bits/broken-at-start.md'), newBit('Broken no more', '[python]'));
+    await waitFor('the fixed note', () => get('/bits/broken-at-start/'), (p) => p.status === 200 && p.html.includes('Broken no more'));
+    unlinkSync(join(garden, 'bits/broken-at-start.md'));
+    await waitFor('the page to go', () => get('/bits/broken-at-start/'), (p) => p.status === 404);
+  }, 60_000);
+
   it('shows a new file without a restart', async () => {
     writeFileSync(join(garden, 'bits/brand-new.md'), newBit('Brand new bit', '[python]'));
     const page = await waitFor('the new page', () => get('/bits/brand-new/'), (p) => p.status === 200 && p.html.includes('Brand new bit'));
@@ -101,9 +116,17 @@ describe('npm run dev', () => {
     await waitFor('the listing', () => get('/bits/'), (p) => p.html.includes('Brand new bit'));
   }, 60_000);
 
-  it('reports a broken file by file, line and field, and keeps serving', async () => {
+  it('reports a broken file once, by file, line and field, shows the error on its page, and keeps serving', async () => {
+    const before = output.length;
     writeFileSync(join(garden, 'bits/brand-new.md'), newBit('Brand new bit', 'python'));
     await waitFor('the error in the output', () => output, (text) => /bits\/brand-new\.md:3: tags: expected a list, got "python"/.test(text));
+    const page = await waitFor('the error on the page', () => get('/bits/brand-new/'), (p) => p.status === 500);
+    expect(page.html).toContain('<h1>This note has 1 content error</h1>');
+    expect(page.html).toMatch(/bits\/brand-new\.md:3: tags: expected a list, got &quot;python&quot;/);
+    // Said once: the garden check's line, not Astro's loader's raw one as well.
+    const said = output.slice(before);
+    expect(said.match(/brand-new\.md:3: tags/g)).toHaveLength(1);
+    expect(said).not.toMatch(/Failed to reload|\*\*tags\*\*/);
     expect(server.exitCode).toBeNull();
     expect((await get('/')).status).toBe(200);
     expect((await get('/bits/stable-softmax/')).status).toBe(200);

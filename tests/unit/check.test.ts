@@ -220,10 +220,10 @@ describe('checkGarden', () => {
 
   describe('file structure', () => {
     it.each<[string, string, string, ContentProblem[]]>([
-      ['an empty file', 'bits/empty.md', '', [error('bits/empty.md', '(file)', 'the file is empty (expected frontmatter with at least a title)')]],
-      ['a file of blank lines', 'bits/blank.md', '  \n\n\t\n', [error('bits/blank.md', '(file)', 'the file is empty (expected frontmatter with at least a title)')]],
-      ['a byte-order mark alone', 'bits/bom.md', '\uFEFF', [error('bits/bom.md', '(file)', 'the file is empty (expected frontmatter with at least a title)')]],
-      ['an empty quiz', 'quiz/empty.yaml', '\n', [error('quiz/empty.yaml', '(file)', 'the file is empty (expected frontmatter with at least a title)')]],
+      ['an empty file', 'bits/empty.md', '', [error('bits/empty.md', '(file)', 'the file is empty (expected frontmatter with at least a title)', 1)]],
+      ['a file of blank lines', 'bits/blank.md', '  \n\n\t\n', [error('bits/blank.md', '(file)', 'the file is empty (expected frontmatter with at least a title)', 1)]],
+      ['a byte-order mark alone', 'bits/bom.md', '\uFEFF', [error('bits/bom.md', '(file)', 'the file is empty (expected frontmatter with at least a title)', 1)]],
+      ['an empty quiz', 'quiz/empty.yaml', '\n', [error('quiz/empty.yaml', '(file)', 'the file is empty (expected frontmatter with at least a title)', 1)]],
       [
         'no frontmatter',
         'bits/plain.md',
@@ -240,12 +240,13 @@ describe('checkGarden', () => {
       expect(checkGarden(garden({ [path]: text }))).toEqual(expected);
     });
 
-    it('warns about a content file in the wrong place', () => {
-      const message = 'is not where the garden looks for content (expected bits/, shorts/, chapters/<part-id>/, quiz/ or parts.yaml)';
-      expect(checkGarden(garden({ 'notes/idea.md': 'anything', 'chapters/loose.md': 'x', 'bits/nested/a.yaml': 'x' }))).toEqual([
-        warning('notes/idea.md', '(file)', message),
-        warning('chapters/loose.md', '(file)', message),
-        warning('bits/nested/a.yaml', '(file)', message),
+    it('stops on a Markdown file the site would leave out, saying where notes go', () => {
+      const places = 'bits/<slug>.md, shorts/<slug>.md or chapters/<part-id>/<file>.md';
+      expect(checkGarden(garden({ 'notes/idea.md': 'anything', 'chapters/loose.md': 'x', 'bits/nested/deep.mdx': 'x', 'bits/nested/a.yaml': 'x' }))).toEqual([
+        error('notes/idea.md', '(file)', `is outside the note folders, so the site leaves it out (expected ${places}; move it into one, with frontmatter as the README shows, or bring a folder of notes in with npm run import -- <folder>)`),
+        error('chapters/loose.md', '(file)', 'a chapter goes in chapters/<part-id>/ (expected chapters/<part-id>/loose.md, got chapters/loose.md); as it is, the site leaves it out'),
+        error('bits/nested/deep.mdx', '(file)', 'a bit goes in bits/ (expected bits/deep.mdx, got bits/nested/deep.mdx); as it is, the site leaves it out'),
+        warning('bits/nested/a.yaml', '(file)', `is not where the garden looks for content (expected ${places}, quiz/<name>.yaml or parts.yaml)`),
       ]);
     });
   });
@@ -549,17 +550,17 @@ describe('checkGarden', () => {
       expect(checkGarden(files)).toEqual([]);
     });
 
-    it('warn about a bit of prose only and a tag no other entry has, suggesting a near one', () => {
+    it('warn about a bit of prose only and a tag no other entry has when it is a typo away from one in use', () => {
       expect(checkGarden(files, { editorial: true })).toEqual([
         warning('bits/a.md', '(body)', 'a bit without code or formula (expected a code block or math; a note of prose only reads better as a short)', 5),
-        warning('bits/a.md', 'tags', 'tag "pyhton" is used only once in the garden (expected a tag shared with another entry, such as "python", got a tag no other entry has)', 3),
+        warning('bits/a.md', 'tags', 'tag "pyhton" is used only once in the garden, and "python" is used by other entries (expected "python", if that is what was meant)', 3),
       ]);
     });
 
-    it('point at a lone tag written as a list item on its own line', () => {
-      const lone = file('bits/d.md', md('---', 'title: D', 'tags:', '  - python', '  - zebra', '---', '```text', 'x', '```'));
+    it('point at a lone tag written as a list item on its own line, and leave a tag of its own alone', () => {
+      const lone = file('bits/d.md', md('---', 'title: D', 'tags:', '  - python', '  - zebra', '  - numpi', '---', '```text', 'x', '```'));
       expect(checkGarden([...files, lone], { editorial: true }).filter((p) => p.file === 'content/bits/d.md')).toEqual([
-        warning('bits/d.md', 'tags', 'tag "zebra" is used only once in the garden (expected a tag shared with another entry, got a tag no other entry has)', 5),
+        warning('bits/d.md', 'tags', 'tag "numpi" is used only once in the garden, and "numpy" is used by other entries (expected "numpy", if that is what was meant)', 6),
       ]);
     });
   });
@@ -579,7 +580,7 @@ describe('checkGarden', () => {
       }),
     );
     expect(problems.map((p) => `${p.file}:${p.line ?? '-'}: ${p.field}`).sort()).toEqual([
-      'content/bits/empty.md:-: (file)',
+      'content/bits/empty.md:1: (file)',
       'content/bits/no-title.md:2: title',
       'content/shorts/bad-date.md:4: date',
     ]);

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import { ROOT } from '../helpers/build';
 const dirs: string[] = [];
 afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  vi.restoreAllMocks();
 });
 
 type Hook = (options: Record<string, unknown>) => Promise<void> | void;
@@ -23,13 +24,14 @@ function setting(bitFrontmatter = 'title: Linker\ntags: [python]\nwhy: W.') {
   writeFileSync(join(content, 'bits/linker.md'), `---\n${bitFrontmatter}\n---\nSee [gone](/bits/gone/).\n`);
   writeFileSync(join(content, 'bits/other.md'), '---\ntitle: Other\ntags: [python]\nwhy: W.\n---\n```python\nx = 1\n```\n');
   const memoFile = join(dir, 'cache/garden-files.bin');
-  const setup = async (memo = new FileMemo(memoFile, 'code')) => {
-    const integration = gardenCheck({ contentDir: content, memo });
-    const logger = { info: () => {}, warn: () => {}, error: () => {} };
+  const errors: string[] = [];
+  const setup = async (memo = new FileMemo(memoFile, 'code'), more: Partial<Parameters<typeof gardenCheck>[0]> = {}) => {
+    const integration = gardenCheck({ contentDir: content, memo, ...more });
+    const logger = { info: () => {}, warn: () => {}, error: (line: string) => void errors.push(line) };
     const options = { command: 'build', config: { root: pathToFileURL(`${ROOT}/`), cacheDir: pathToFileURL(join(dir, 'cache/')) }, logger, updateConfig: () => {} };
     return (integration.hooks['astro:config:setup'] as unknown as Hook)(options);
   };
-  return { setup, memoFile };
+  return { setup, memoFile, errors };
 }
 
 describe('the garden check in a build', () => {
@@ -52,5 +54,20 @@ describe('the garden check in a build', () => {
     expect(remembered?.scan?.rootLinks).toEqual([{ url: '/bits/gone/', line: 1 }]);
     // Taken from memory, the report is the same.
     await expect(setup(memo)).rejects.toThrow(/linker\.md:6: link: \(\/bits\/gone\/\)/);
+  });
+
+  it('with onErrors "exit", prints the garden\'s lines and a last one, stops the workers and exits 1: no stack trace, no "unhandled error"', async () => {
+    const { setup, errors } = setting();
+    const exit = vi.spyOn(process, 'exit').mockImplementation(((code: number) => {
+      throw new Error(`exit ${code}`);
+    }) as never);
+    const beforeExit = vi.fn();
+    await expect(setup(undefined, { onErrors: 'exit', beforeExit })).rejects.toThrow('exit 1');
+    expect(exit).toHaveBeenCalledWith(1);
+    expect(beforeExit).toHaveBeenCalledOnce();
+    expect(errors).toEqual([
+      expect.stringMatching(/linker\.md:6: link: \(\/bits\/gone\/\): no page of the garden has this address/),
+      'The build stopped: the garden has 1 content error (npm run check lists them with the warnings).',
+    ]);
   });
 });

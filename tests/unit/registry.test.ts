@@ -55,7 +55,7 @@ describe('a collection added to the registry', () => {
     // Without the collection in the registry, its files are misplaced and links to it are broken.
     const withoutPapers = checkGarden([...files, bad], { staticPages: ['/'] });
     expect(withoutPapers).toEqual(expect.arrayContaining([
-      expect.objectContaining({ file: 'content/papers/attention.md', severity: 'warning', message: expect.stringContaining('is not where the garden looks') }),
+      expect.objectContaining({ file: 'content/papers/attention.md', severity: 'error', message: expect.stringContaining('is outside the note folders') }),
       expect.objectContaining({ file: 'content/bits/kv-cache.md', field: 'link', message: expect.stringContaining('[[attention]]') }),
     ]));
   });

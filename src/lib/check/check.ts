@@ -19,6 +19,7 @@ import { checkFileAlone, type FileResults, type LocalCheck, type LocalProblem } 
 import { formulaCheck } from './math';
 import { checkCrossReferences, checkDuplicateSlugs } from './cross-references';
 import type { ParsedEntry, Report } from './entry';
+import type { ImportResolver } from './imports';
 
 export type { FileResults, GardenFile, LocalCheck, LocalProblem };
 
@@ -39,6 +40,10 @@ export interface CheckOptions extends Partial<LinkCheckOptions> {
   model?: readonly ModelFile[];
   /** The note collections (default: the garden's registry). */
   registry?: Registry;
+  /** The tracks a note may name in `track` (src/site.config.ts); without them any track is taken. */
+  tracks?: readonly string[];
+  /** Whether a module an .mdx note imports exists (imports.ts); without it imports are not checked. */
+  resolveImport?: ImportResolver;
 }
 
 export function checkGarden(files: readonly GardenFile[], options: CheckOptions = {}): ContentProblem[] {
@@ -54,8 +59,9 @@ export function checkGarden(files: readonly GardenFile[], options: CheckOptions 
   const formulas = formulaCheck();
   for (const modelled of model) {
     const { file, kind } = modelled;
-    if (kind === 'ignored') continue;
-    const local = options.files?.get(file) ?? checkFileAlone(modelled, { maxBytes: options.maxBytes, formulas });
+    // A file the garden ignores is not checked, unless it is a link out of the garden, which Astro's loader would follow.
+    if (kind === 'ignored' && !file.linksOutside) continue;
+    const local = options.files?.get(file) ?? checkFileAlone(modelled, { maxBytes: options.maxBytes, registry: options.registry, formulas });
     options.files?.set(file, local);
     const entry = local.parsed ? parsedEntry(modelled, local.parsed) : undefined;
     locals.push({ file, local, entry });
@@ -73,9 +79,15 @@ export function checkGarden(files: readonly GardenFile[], options: CheckOptions 
   }
   for (const { file, local } of locals) add(file, local.schema);
 
+  if (options.tracks) checkTracks(parsed, valid, options.tracks, report);
   checkDuplicateSlugs(parsed, report);
   checkCrossReferences(parsed, valid, report, model.some((file) => file.kind === 'parts'));
-  for (const { file, local } of locals) add(file, local.body);
+  for (const { file, local } of locals) {
+    add(file, local.body);
+    for (const { specifier, line } of options.resolveImport ? (local.imports ?? []) : []) {
+      if (!options.resolveImport!(specifier, file.path)) report(file, '(mdx)', `cannot find the module "${specifier}" that this note imports (expected a path from the note's folder, such as "../components/Chart.astro", or an installed package)`, line);
+    }
+  }
   problems.push(...checkGardenLinks(model, { allowDrafts: options.allowDrafts ?? false, registry: options.registry }, options.linkTargets));
   checkBodyScans(parsed, scans, valid, options, report);
   return problems;
@@ -93,6 +105,18 @@ function parsedEntry(modelled: ModelFile, parsed: NonNullable<LocalCheck['parsed
       return modelled.lines;
     },
   };
+}
+
+/** A note's `track` names one of the site's tracks; a typo gets the closest one suggested. */
+function checkTracks(parsed: readonly ParsedEntry[], valid: Map<ParsedEntry, Record<string, unknown>>, tracks: readonly string[], report: Report) {
+  for (const entry of parsed) {
+    const track = valid.get(entry)?.track;
+    if (typeof track !== 'string' || tracks.includes(track)) continue;
+    const near = tracks.find((known) => editDistance(track, known, 3) <= 2);
+    const listed = tracks.map((known) => `"${known}"`).join(', ');
+    const hint = near ? ` (did you mean "${near}"?)` : ' (add it to tracks in src/site.config.ts to start a new track)';
+    report(entry.file, 'track', `expected one of the tracks in src/site.config.ts (${listed}), got "${track}"${hint}`, findYamlLine(entry.lines, ['track'], ...entry.yamlRange));
+  }
 }
 
 /** The warnings about style rather than correctness, which the build summarises instead of listing. */
@@ -151,10 +175,10 @@ function checkBodyScans(
     // Drafts count towards a tag's uses but are not nagged: they are unfinished by definition.
     if (entry.data?.draft === true) continue;
     tags.forEach((tag) => {
-      if (!once.has(tag)) return;
-      const near = closeTag(tag, shared);
-      const line = findTagLine(entry, tag);
-      report(entry.file, 'tags', `tag "${tag}" is used only once in the garden (expected a tag shared with another entry${near ? `, such as "${near}"` : ''}, got a tag no other entry has)`, line, 'warning');
+      // A tag of its own is fine (a garden grows); one a typo away from a tag in use is most likely that tag misspelt.
+      const near = once.has(tag) ? closeTag(tag, shared) : undefined;
+      if (near === undefined) return;
+      report(entry.file, 'tags', `tag "${tag}" is used only once in the garden, and "${near}" is used by other entries (expected "${near}", if that is what was meant)`, findTagLine(entry, tag), 'warning');
     });
   }
 }

@@ -4,7 +4,10 @@
  * path and text only, so a caller may keep them between runs (FileResults).
  */
 import type { z } from 'astro/zod';
-import { DATA_FILES } from '../collections';
+import { DATA_FILES, type Registry } from '../collections';
+import { misplacedFile } from './placement';
+import { unknownFields, type UnknownField } from './unknown-fields';
+import { checkMdx, type MdxImport } from './mdx';
 import type { ModelFile } from '../garden-model';
 import { describeIssue, fieldPath, type ContentProblem } from '../errors';
 import type { GardenFile } from '../garden-file';
@@ -12,6 +15,8 @@ import { findYamlLine } from './source-lines';
 import { fenceLanguages, isKnownFenceLanguage } from './languages';
 import { scanBody, shiftScan, trimBody, type BodyScan } from './body-scan';
 import { katexFailure, type FormulaCheck } from './math';
+import { MAX_NESTING, MarkdownNestingError } from '../markdown/parse';
+import { unsafeUrlMessage } from '../markdown/safe-urls';
 import { DEFAULT_MAX_BYTES, formatBytes } from './limits';
 import type { ParsedEntry, Report } from './entry';
 
@@ -31,6 +36,8 @@ export interface LocalCheck {
   /** The data once the schema accepted it. */
   valid?: Record<string, unknown> | undefined;
   scan?: BodyScan | undefined;
+  /** The modules an .mdx note imports, with their lines: whether each exists is asked on every run. */
+  imports?: MdxImport[] | undefined;
 }
 
 /** Where LocalChecks are kept between runs; `get` answers only for a file whose text is the one checked. */
@@ -46,6 +53,7 @@ function bodyOf(entry: ParsedEntry): string {
 /** Everything the checker can tell about one file without looking at the others. */
 export interface FileAloneOptions {
   maxBytes?: number | undefined;
+  registry?: Registry | undefined;
   /** How formulas are checked (default: katexFailure on each); checkGarden shares one formulaCheck across its files. */
   formulas?: FormulaCheck | undefined;
 }
@@ -57,8 +65,16 @@ export function checkFileAlone(model: ModelFile, options: FileAloneOptions = {})
     (list: LocalProblem[]): Report =>
     (_file, field, message, line, severity = 'error') =>
       list.push({ severity, field, message, ...(line ? { line } : {}) });
+  if (file.linksOutside) {
+    const { target, missing } = file.linksOutside;
+    const message = missing
+      ? `is a symbolic link to ${target}, which does not exist (expected a file inside the garden folder)`
+      : `is a symbolic link to ${target}, outside the garden (expected a file inside the garden folder; copy it in instead, so nothing outside the garden is published)`;
+    local.read.push({ severity: 'error', field: '(file)', message });
+    return local;
+  }
   if (kind === 'misplaced') {
-    into(local.read)(file, '(file)', 'is not where the garden looks for content (expected bits/, shorts/, chapters/<part-id>/, quiz/ or parts.yaml)', undefined, 'warning');
+    local.read.push(misplacedFile(file.path, options.registry));
     return local;
   }
   if (kind === 'ignored' || !checkBytes(file, options.maxBytes ?? DEFAULT_MAX_BYTES, into(local.read))) return local;
@@ -71,6 +87,12 @@ export function checkFileAlone(model: ModelFile, options: FileAloneOptions = {})
   local.parsed = { data: entry.data, yamlRange: entry.yamlRange };
   local.valid = validateSchema(entry, into(local.schema));
   local.scan = checkBody(entry, into(local.body), options.formulas ?? katexFailure);
+  if (entry.note && /\.mdx$/i.test(file.path) && local.scan) {
+    // Only a body the Markdown parser took (not nested too deeply) is compiled: MDX's own parser recurses.
+    const mdx = checkMdx(model.body, model.bodyStart);
+    local.body.push(...mdx.problems);
+    local.imports = mdx.imports;
+  }
   return local;
 }
 
@@ -90,14 +112,32 @@ function validateSchema(entry: ParsedEntry, report: Report): Record<string, unkn
     report(entry.file, '(file)', `expected a mapping with chapter and facts, got ${input === null ? 'an empty file' : typeof input}`, 1);
     return undefined;
   }
-  const result = schema.safeParse(input, { reportInput: true });
-  if (result.success) return (entry.kind === 'parts' ? { parts: result.data } : result.data) as Record<string, unknown>;
   const [first, last] = entry.yamlRange;
-  for (const issue of result.error.issues) {
-    const line = findYamlLine(entry.lines, issue.path, first, last) ?? first + 1;
-    report(entry.file, fieldPath(issue.path), describeIssue(issue), line);
+  const lineOf = (path: readonly PropertyKey[]) => findYamlLine(entry.lines, path, first, last) ?? first + 1;
+  const unknown = unknownFields(schema, input);
+  // A missing field with a misspelt one beside it (`tittle:` for `title:`) is said once, in the error about the missing field.
+  const misspelt = new Map(unknown.filter((field) => field.near !== undefined).map((field) => [fieldPath([...field.path.slice(0, -1), field.near!]), field]));
+  const explained = new Set<UnknownField>();
+  const result = schema.safeParse(input, { reportInput: true });
+  for (const issue of result.success ? [] : result.error.issues) {
+    const field = fieldPath(issue.path);
+    const typo = isMissing(issue) ? misspelt.get(field) : undefined;
+    if (typo) explained.add(typo);
+    const hint = typo ? `; "${String(typo.path.at(-1))}" on line ${lineOf(typo.path)} looks like a misspelling of it` : '';
+    report(entry.file, field, `${describeIssue(issue)}${hint}`, lineOf(issue.path));
   }
-  return undefined;
+  for (const field of unknown) {
+    if (explained.has(field)) continue;
+    const near = field.near ? `; did you mean "${field.near}"?` : '';
+    report(entry.file, fieldPath(field.path), `unknown field, which the site ignores (expected one of ${field.known.join(', ')}${near})`, lineOf(field.path), 'warning');
+  }
+  if (!result.success) return undefined;
+  return (entry.kind === 'parts' ? { parts: result.data } : result.data) as Record<string, unknown>;
+}
+
+/** A zod issue about a field that is not there at all. */
+function isMissing(issue: { code: string; input?: unknown }): boolean {
+  return (issue.code === 'invalid_type' || issue.code === 'custom') && issue.input === undefined;
 }
 
 /** What only the Markdown body can get wrong: formulas KaTeX rejects and code-fence languages Shiki lacks. Returns the body's scan, its lines counted from the file's top. */
@@ -107,11 +147,22 @@ function checkBody(entry: ParsedEntry, report: Report, typesetFailure: FormulaCh
   const body = bodyOf(entry);
   // Scanned as the note renderer parses it (trimmed), with lines counted from the body as written.
   const { text, offset } = trimBody(body);
-  const scan = shiftScan(scanBody(text), offset);
+  let scan: BodyScan;
+  try {
+    scan = shiftScan(scanBody(text), offset);
+  } catch (error) {
+    if (!(error instanceof MarkdownNestingError)) throw error;
+    report(entry.file, '(body)', `blockquotes, lists or emphasis nested more than ${MAX_NESTING} levels deep (expected at most ${MAX_NESTING} levels; deeper nesting cannot be rendered)`, bodyStart + offset + error.line);
+    return undefined;
+  }
   for (const formula of scan.formulas) {
     const reason = typesetFailure(formula.value, formula.display);
     if (reason === undefined) continue;
     report(entry.file, 'math', `KaTeX cannot typeset "${formula.value.replace(/\s+/g, ' ').trim()}": ${reason} (expected a valid formula)`, bodyStart + formula.line);
+  }
+  for (const { url, scheme, line } of scan.unsafeUrls) report(entry.file, 'link', unsafeUrlMessage(url, scheme), bodyStart + line);
+  for (const line of scan.unclosedFences) {
+    report(entry.file, 'code', 'the code fence opened here is never closed (expected a closing ``` line; everything after it is shown as code)', bodyStart + line, 'warning');
   }
   for (const { lang, line } of fenceLanguages(body, bodyStart + 1)) {
     if (!isKnownFenceLanguage(lang)) {

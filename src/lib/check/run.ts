@@ -14,6 +14,11 @@ import { sortProblems, type ContentProblem } from '../errors';
 import type { GardenFile } from '../garden-file';
 import type { LinkTarget } from '../links/targets';
 import type { ModelFile } from '../garden-model';
+import { noteAtPath } from '../collections';
+import { classifyGardenPath } from '../paths';
+import { relativeToCwd } from '../display-path';
+import { noNotes } from './placement';
+import { importResolver } from './imports';
 
 export interface CheckFolderOptions {
   /** The generator's folder, whose src/pages lists the static routes. */
@@ -23,6 +28,8 @@ export interface CheckFolderOptions {
   /** `astro dev` shows drafts, so links to drafts work there. */
   allowDrafts?: boolean;
   base?: string;
+  /** The tracks a short may name (the keys of siteConfig.tracks); without them any track is taken. */
+  tracks?: readonly string[];
   /** Default: GARDEN_MAX_BYTES, else 2 MB. */
   maxBytes?: number;
   /**
@@ -48,11 +55,16 @@ export function checkGardenFolder(contentDir: string, options: CheckFolderOption
     base: options.base ?? '/',
     maxBytes,
     editorial: true,
+    ...(options.tracks ? { tracks: options.tracks } : {}),
+    resolveImport: importResolver(contentDir, options.projectRoot),
     staticPages: staticPages(join(options.projectRoot, 'src/pages')),
     ...(options.results ? { files: options.results } : {}),
     ...(options.garden ? { linkTargets: options.garden.targets } : {}),
     ...(options.garden?.model ? { model: options.garden.model } : {}),
   });
+  // Only notes make pages: a garden of none (or of Markdown files in the wrong places) would build an empty site.
+  const hasNotes = files.some((file) => classifyGardenPath(file.path) !== 'ignored' && noteAtPath(file.path) !== undefined);
+  if (!hasNotes) problems.push(noNotes(relativeToCwd(contentDir, options.cwd ?? process.cwd())));
   return { problems: sortProblems(problems), files: files.length };
 }
 

@@ -23,6 +23,7 @@ import type { Root as HastRoot } from 'hast';
 import type { VFile } from 'vfile';
 import { VFile as File } from 'vfile';
 import { rehypeKatexRaw } from './rehype-katex-raw';
+import { rehypeSafeUrls } from './rehype-safe-urls';
 import { rehypeNoteShiki, type CodeReuse, type RegexEngine } from './rehype-note-shiki';
 import { remarkSmartypantsFast } from './remark-smartypants-fast';
 import { rehypePlugins as projectRehypePlugins, remarkPluginsFor, shikiConfig } from './plugins';
@@ -56,9 +57,16 @@ function remarkNoteHtml() {
   };
 }
 
+/** rehype-raw, then rehypeSafeUrls again over the elements the HTML became (the first pass saw it as text). */
 function rehypeRawWhenNeeded() {
   const raw = (rehypeRaw as unknown as () => (tree: HastRoot, file: VFile) => HastRoot)();
-  return (tree: HastRoot, file: VFile) => (file.data.gardenHasHtml ? raw(tree, file) : undefined);
+  const safe = rehypeSafeUrls();
+  return (tree: HastRoot, file: VFile) => {
+    if (!file.data.gardenHasHtml) return undefined;
+    const parsed = raw(tree, file);
+    safe(parsed);
+    return parsed;
+  };
 }
 
 /** The project's rehype plugins with rehype-katex swapped for rehypeKatexRaw (same options). */

@@ -10,6 +10,7 @@ import { rehypeMathErrors } from './rehype-math-errors';
 import { rehypeCodeCopy } from './rehype-code-copy';
 import { rehypeHeadingAnchors } from './rehype-heading-anchors';
 import { rehypeBaseLinks } from './rehype-base-links';
+import { rehypeSafeUrls } from './rehype-safe-urls';
 import { rehypeScrollRegions } from './rehype-scroll-regions';
 import { siteConfig } from '../../site.config';
 import { remarkGardenLinks, type RemarkLinksOptions } from '../links/remark-links';
@@ -31,6 +32,8 @@ export const rehypePlugins: RehypePlugins = [
   // Astro adds heading ids only after these plugins; the anchors need them now.
   rehypeHeadingIds,
   rehypeHeadingAnchors,
+  // javascript:, vbscript: and non-image data: links are an error of the check, and never live on a page.
+  rehypeSafeUrls,
   // Links written from the site root get the base path of a site published under a sub-path.
   [rehypeBaseLinks, { base: siteConfig.base }],
 ];

@@ -1,5 +1,6 @@
 import type { Root } from 'hast';
 import { walk } from './walk';
+import { isHtmlJsx, isMdxJsx, type MdxJsxNode, type RawNode } from './hast-extra';
 
 /** `/bits/x/` under base `/garden/` → `/garden/bits/x/`; other URLs, and ones already under the base, as written. */
 export function withBase(url: string, base: string): string {
@@ -10,21 +11,6 @@ export function withBase(url: string, base: string): string {
 }
 
 const RAW_URL = /\b(href|src)=(["'])(\/[^"']*)\2/g;
-
-/** HTML written in Markdown (`<a href="/rss.xml">`) stays a `raw` node, text, until the page is serialised. */
-interface RawNode {
-  type: 'raw';
-  value: string;
-}
-
-/** An element written as JSX in an .mdx note (`<a href="/bits/x/">`); attributes with a `{…}` value are expressions, left alone. */
-interface MdxJsxNode {
-  type: 'mdxJsxFlowElement' | 'mdxJsxTextElement';
-  name: string | null;
-  attributes: { type: string; name?: string; value?: unknown }[];
-}
-
-const isMdxJsx = (node: { type: string }): boolean => node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement';
 
 /**
  * Authors link to other pages from the site root (`[see](/bits/kv-cache/)`),
@@ -46,7 +32,7 @@ export function rehypeBaseLinks(options: { base: string }) {
       } else if (isMdxJsx(node as unknown as { type: string })) {
         const jsx = node as unknown as MdxJsxNode;
         // Only HTML elements (`<a>`, `<img>`): what a component does with an `href` prop is the component's business.
-        if (!/^[a-z]/.test(jsx.name ?? '')) return;
+        if (!isHtmlJsx(jsx)) return;
         for (const attribute of jsx.attributes) {
           if (attribute.type === 'mdxJsxAttribute' && (attribute.name === 'href' || attribute.name === 'src') && typeof attribute.value === 'string') {
             attribute.value = withBase(attribute.value, options.base);
