@@ -480,6 +480,13 @@ describe('checkGarden', () => {
       expect(checkGarden(garden({ 'bits/odd.md': text }))).toEqual([warning('bits/odd.md', 'code', message('brainfudge'), 7), warning('bits/odd.md', 'code', message('pyhton'), 11)]);
     });
 
+    it('warns about a callout of an unknown type, on its line, and not about known types, aliases or plain quotes', () => {
+      const text = md('---', 'title: Callouts', 'tags: [a]', '---', '$x$', '', '> [!NOTE]', '> Known.', '', '> [!faq]- Alias', '> Folded.', '', '> [!todo-list] Mine', '> Body.', '', '> Just a quote with [!odd] inside.');
+      expect(checkGarden(garden({ 'bits/callouts.md': text }))).toEqual([
+        warning('bits/callouts.md', 'callout', 'unknown callout type "todo-list" (rendered as a note; expected one of note, abstract, info, todo, tip, success, question, warning, failure, danger, bug, example, quote)', 13),
+      ]);
+    });
+
     it('checks the bodies of chapters and .mdx files too', () => {
       const chapter = md('---', 'title: C', 'part: basics', 'chapter: 3', '---', '$\\badmacro$');
       const mdx = md('---', 'title: M', 'tags: [a]', '---', '```nope', 'x', '```');

@@ -10,6 +10,7 @@
 import { walk } from '../markdown/walk';
 import { parseMarkdown } from '../markdown/parse';
 import type { Root } from 'mdast';
+import { calloutTypeOf, isKnownCalloutType } from '../markdown/callout-types';
 
 export interface BodyFormula {
   value: string;
@@ -24,6 +25,8 @@ export interface BodyScan {
   rootLinks: { url: string; line: number }[];
   hasCode: boolean;
   hasMath: boolean;
+  /** Callouts (`> [!type]`) of a type the garden does not know: rendered as notes, and warned about. */
+  unknownCallouts: { type: string; line: number }[];
 }
 
 const HREF = /\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|\{\s*["'`]([^"'`]*)["'`]\s*\}|([^\s"'>{}]+))/g;
@@ -39,7 +42,7 @@ export function scanBody(body: string): BodyScan {
 
 /** The scan of a body already parsed with GFM and remark-math, before any plugin changed the tree. */
 export function bodyScanOfTree(tree: Root): BodyScan {
-  const scan: BodyScan = { formulas: [], rootLinks: [], hasCode: false, hasMath: false };
+  const scan: BodyScan = { formulas: [], rootLinks: [], hasCode: false, hasMath: false, unknownCallouts: [] };
   walk(tree, (node) => {
     const line = node.position?.start.line ?? 1;
     switch (node.type) {
@@ -59,6 +62,11 @@ export function bodyScanOfTree(tree: Root): BodyScan {
       case 'definition':
         if (isRootLink(node.url)) scan.rootLinks.push({ url: node.url, line });
         break;
+      case 'blockquote': {
+        const type = calloutTypeOf(node);
+        if (type !== undefined && !isKnownCalloutType(type)) scan.unknownCallouts.push({ type, line });
+        break;
+      }
       case 'html':
         for (const match of node.value.matchAll(HREF)) {
           const url = match[1] ?? match[2] ?? match[3] ?? match[4] ?? '';
@@ -88,5 +96,6 @@ export function shiftScan(scan: BodyScan, offset: number): BodyScan {
     ...scan,
     formulas: scan.formulas.map((formula) => ({ ...formula, line: formula.line + offset })),
     rootLinks: scan.rootLinks.map((link) => ({ ...link, line: link.line + offset })),
+    unknownCallouts: scan.unknownCallouts.map((callout) => ({ ...callout, line: callout.line + offset })),
   };
 }

@@ -10,6 +10,7 @@ import { describeIssue, fieldPath, type ContentProblem } from '../errors';
 import type { GardenFile } from '../garden-file';
 import { findYamlLine } from './source-lines';
 import { fenceLanguages, isKnownFenceLanguage } from './languages';
+import { CALLOUT_TYPES } from '../markdown/callout-types';
 import { scanBody, shiftScan, trimBody, type BodyScan } from './body-scan';
 import { katexFailure } from './math';
 import { DEFAULT_MAX_BYTES, formatBytes } from './limits';
@@ -94,7 +95,9 @@ function validateSchema(entry: ParsedEntry, report: Report): Record<string, unkn
   return undefined;
 }
 
-/** What only the Markdown body can get wrong: formulas KaTeX rejects and code-fence languages Shiki lacks. Returns the body's scan, its lines counted from the file's top. */
+const CALLOUT_NAMES = Object.keys(CALLOUT_TYPES).join(', ');
+
+/** What only the Markdown body can get wrong: formulas KaTeX rejects, callout types and code-fence languages nobody knows. Returns the body's scan, its lines counted from the file's top. */
 function checkBody(entry: ParsedEntry, report: Report): BodyScan | undefined {
   if (!entry.note) return undefined;
   const bodyStart = entry.yamlRange[1] + 1;
@@ -106,6 +109,9 @@ function checkBody(entry: ParsedEntry, report: Report): BodyScan | undefined {
     const reason = katexFailure(formula.value, formula.display);
     if (reason === undefined) continue;
     report(entry.file, 'math', `KaTeX cannot typeset "${formula.value.replace(/\s+/g, ' ').trim()}": ${reason} (expected a valid formula)`, bodyStart + formula.line);
+  }
+  for (const { type, line } of scan.unknownCallouts) {
+    report(entry.file, 'callout', `unknown callout type "${type}" (rendered as a note; expected one of ${CALLOUT_NAMES})`, bodyStart + line, 'warning');
   }
   for (const { lang, line } of fenceLanguages(body, bodyStart + 1)) {
     if (!isKnownFenceLanguage(lang)) {

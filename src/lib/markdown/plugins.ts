@@ -11,6 +11,7 @@ import { rehypeCodeCopy } from './rehype-code-copy';
 import { rehypeHeadingAnchors } from './rehype-heading-anchors';
 import { rehypeBaseLinks } from './rehype-base-links';
 import { rehypeScrollRegions } from './rehype-scroll-regions';
+import { rehypeGardenCallouts } from './callouts';
 import { siteConfig } from '../../site.config';
 import { remarkGardenLinks, type RemarkLinksOptions } from '../links/remark-links';
 
@@ -22,6 +23,8 @@ export function remarkPluginsFor(links?: RemarkLinksOptions): RemarkPlugins {
 export const remarkPlugins: RemarkPlugins = remarkPluginsFor();
 
 export const rehypePlugins: RehypePlugins = [
+  // `> [!note]` blockquotes become callouts (callouts.ts).
+  rehypeGardenCallouts,
   // KaTeX reports a formula it cannot parse as a warning and renders it red; we stop the build instead.
   [rehypeKatex, { strict: 'ignore' }],
   rehypeMathErrors,

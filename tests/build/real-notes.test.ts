@@ -1,0 +1,32 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { buildGarden, ROOT, type BuildResult } from '../helpers/build';
+import { read } from '../helpers/files';
+
+/** A garden written as in Obsidian or on GitHub: callouts, typeset quiz facts, embeds and images. */
+const GARDEN = join(ROOT, 'tests/fixtures/real-notes');
+let build: BuildResult;
+
+beforeAll(async () => {
+  build = await buildGarden('real-notes', GARDEN);
+}, 180_000);
+
+describe('building a garden of real notes', () => {
+  it('succeeds, and says which callout type it does not know', () => {
+    expect(build.code, build.output).toBe(0);
+    expect(build.output).toContain('chapters/numerics/01-float-formats.md:24: callout: unknown callout type "recipe"');
+  });
+
+  it('renders callouts in .md and .mdx: titled, foldable as <details>, unknown types as notes, plain quotes untouched', () => {
+    const chapter = read(build.outDir, 'cheatsheets/numerics/01-float-formats/index.html');
+    expect(chapter).toMatch(/<div class="callout" data-callout="tip" data-collapsible="false" role="note"><div class="callout-title">.*?<span class="callout-title-text">Rule of thumb<\/span>/);
+    expect(chapter).toMatch(/<div class="callout" data-callout="warning"[^>]*>.*?<span class="callout-title-text">Warning<\/span>/);
+    expect(chapter).toMatch(/<details class="callout" data-callout="faq" data-collapsible="true"><summary class="callout-title">.*?<span class="callout-title-text">Why does bf16 keep fp32’s range\?<\/span>/);
+    expect(chapter).toMatch(/<details class="callout" data-callout="example" data-collapsible="true" open>/);
+    expect(chapter).toMatch(/<div class="callout" data-callout="note"[^>]*>.*?<span class="callout-title-text">Mixed precision<\/span>/);
+    expect(chapter).toMatch(/<blockquote>\s*<p>A plain quote stays a quote.<\/p>\s*<\/blockquote>/);
+    expect(chapter).not.toContain('[!');
+    const mdx = read(build.outDir, 'bits/callout-in-mdx/index.html');
+    expect(mdx).toMatch(/<div class="callout" data-callout="danger"[^>]*>.*?Catastrophic cancellation/);
+  });
+});
