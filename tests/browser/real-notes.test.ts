@@ -49,3 +49,21 @@ describe('callouts in the browser', () => {
     });
   }
 });
+
+describe('typeset quiz facts in study mode', () => {
+  it('a choice that is a formula can be picked, and is judged as the answer', async () => {
+    const page = await site.browser.newPage();
+    await page.goto(`${site.url}/cheatsheets/numerics/`);
+    await page.getByRole('button', { name: 'Test yourself' }).click();
+    const fact = page.locator('.fact', { hasText: 'machine epsilon for bf16' });
+    await expect(fact.locator('.fact__answer').isVisible()).resolves.toBe(false);
+    // The accessible name of a typeset choice is its formula as MathML reads it.
+    const choices = fact.locator('.fact__choice');
+    await expect(choices.count()).resolves.toBe(3);
+    await expect(choices.locator('.katex').count()).resolves.toBe(3);
+    await fact.locator('.fact__choice[data-choice="right"]').click();
+    await expect(fact.locator('.fact__verdict').textContent()).resolves.toBe('Right.');
+    await expect(fact.locator('.fact__a .katex').isVisible()).resolves.toBe(true);
+    await page.close();
+  });
+});

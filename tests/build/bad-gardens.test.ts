@@ -36,6 +36,7 @@ const cases: { garden: string; expected: RegExp; env?: Record<string, string> }[
   { garden: 'quiz-missing-chapter', expected: /quiz\/basics-02\.yaml:1: chapter: expected one of the chapter ids \("basics\/01-intro"\), got "basics\/02-missing"/ },
   { garden: 'quiz-without-facts', expected: /quiz\/basics-01\.yaml:2: facts: expected at least one item, got an empty list/ },
   { garden: 'quiz-missing-answer', expected: /quiz\/basics-01\.yaml:3: facts\[0\]\.answer: expected text or a number, got nothing/ },
+  { garden: 'quiz-bad-formula', expected: /quiz\/basics-01\.yaml:9: facts\[1\]\.distractors\[1\]: fact 2, distractors 2: KaTeX cannot typeset "\\frac\{1\}\{"/ },
   { garden: 'quiz-not-a-mapping', expected: /quiz\/basics-01\.yaml:1: \(file\): expected a mapping with chapter and facts, got string/ },
   // One slug, two files
   { garden: 'duplicate-slug', expected: /bits\/twice\.mdx: \(file\): has the same slug as tests\/fixtures\/bad\/duplicate-slug\/bits\/twice\.md/ },

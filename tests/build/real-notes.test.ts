@@ -29,4 +29,25 @@ describe('building a garden of real notes', () => {
     const mdx = read(build.outDir, 'bits/callout-in-mdx/index.html');
     expect(mdx).toMatch(/<div class="callout" data-callout="danger"[^>]*>.*?Catastrophic cancellation/);
   });
+
+  it('typesets the quiz facts on the chapter page and the night-before sheet, choices included, with KaTeX\'s stylesheet', () => {
+    for (const page of ['cheatsheets/numerics/01-float-formats/index.html', 'cheatsheets/numerics/index.html']) {
+      const html = read(build.outDir, page);
+      expect(html, page).toMatch(/<p class="fact__a"><span>Answer:<\/span> <span class="katex">.*?<annotation encoding="application\/x-tex">2\^\{-7\}<\/annotation>/);
+      expect(html, page).toMatch(/<button type="button" class="fact__choice" data-choice="wrong"><span class="katex">.*?2\^\{-23\}/);
+      expect(html, page).toContain('<p class="fact__a"><span>Answer:</span> <code>torch.finfo(dtype)</code></p>');
+      expect(html, page).toContain('It returns <em>eps</em>, <em>max</em> and <em>tiny</em>; see <a href="/bits/kahan-summation/">the Kahan bit</a>.');
+      expect(html, page).toMatch(/<p class="fact__q">How does the error of a naive sum of <span class="katex">/);
+      expect(html, page).not.toMatch(/fact__[aqe]"[^<]*\$/);
+      expect(html, page).toMatch(/<link rel="stylesheet" href="\/_astro\/katex[^"]*\.css">/);
+    }
+  });
+
+  it('puts the facts’ plain text in the search index: code as written, formulas as their TeX', () => {
+    const index = read(build.outDir, 'search/facts.json');
+    expect(index).toContain('torch.finfo(dtype)');
+    expect(index).toContain('O(n \\\\varepsilon)');
+    expect(index).not.toContain('katex');
+    expect(index).not.toContain('`');
+  });
 });

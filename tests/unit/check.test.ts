@@ -322,6 +322,29 @@ describe('checkGarden', () => {
       expect(checkGarden(garden({ 'quiz/q.yaml': text }))).toEqual([error('quiz/q.yaml', 'facts[0].answer', 'expected text or a number, got nothing', 3)]);
     });
 
+    it('reports a formula KaTeX cannot typeset in any field of a fact, naming the fact, the field and its line', () => {
+      const text = md(
+        'chapter: basics/01-intro',
+        'facts:',
+        '  - question: Fine $\\sqrt{d}$ and `$\\frac{1}{2$` in code',
+        '    answer: $O(n^2)$',
+        '    explanation: Costs \\$5.',
+        '  - question: Q2',
+        "    answer: '$\\sqrt{d_k$'",
+        '    explanation: E2 $\\badmacro$',
+        "    distractors: ['$d_k$', '$\\frac{1}{$']",
+      );
+      const problems = checkGarden(garden({ 'quiz/q.yaml': text }));
+      expect(problems.map((p) => [p.severity, p.file, p.line, p.field])).toEqual([
+        ['error', 'content/quiz/q.yaml', 7, 'facts[1].answer'],
+        ['error', 'content/quiz/q.yaml', 8, 'facts[1].explanation'],
+        ['error', 'content/quiz/q.yaml', 9, 'facts[1].distractors[1]'],
+      ]);
+      expect(problems[0]!.message).toMatch(/^fact 2, answer: KaTeX cannot typeset "\\sqrt\{d_k": .+ \(expected a valid formula; write a literal dollar sign as \\\$\)$/);
+      expect(problems[1]!.message).toContain('fact 2, explanation: KaTeX cannot typeset "\\badmacro": Undefined control sequence');
+      expect(problems[2]!.message).toMatch(/^fact 2, distractors 2: KaTeX cannot typeset "\\frac\{1\}\{"/);
+    });
+
     it('reports a quiz without facts', () => {
       expect(checkGarden(garden({ 'quiz/q.yaml': md('chapter: basics/01-intro', 'facts: []') }))).toEqual([
         error('quiz/q.yaml', 'facts', 'expected at least one item, got an empty list', 2),

@@ -13,6 +13,8 @@ import { fenceLanguages, isKnownFenceLanguage } from './languages';
 import { CALLOUT_TYPES } from '../markdown/callout-types';
 import { scanBody, shiftScan, trimBody, type BodyScan } from './body-scan';
 import { katexFailure } from './math';
+import { factFormulaProblems } from './quiz-formulas';
+import type { QuizData } from '../schema';
 import { DEFAULT_MAX_BYTES, formatBytes } from './limits';
 import type { ParsedEntry, Report } from './entry';
 
@@ -66,6 +68,9 @@ export function checkFileAlone(model: ModelFile, options: { maxBytes?: number | 
   local.parsed = { data: entry.data, yamlRange: entry.yamlRange };
   local.valid = validateSchema(entry, into(local.schema));
   local.scan = checkBody(entry, into(local.body));
+  if (entry.kind === 'quiz' && local.valid) {
+    for (const problem of factFormulaProblems(local.valid as QuizData, entry.lines, entry.yamlRange)) into(local.body)(file, problem.field, problem.message, problem.line);
+  }
   return local;
 }
 
