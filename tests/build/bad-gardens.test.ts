@@ -61,6 +61,8 @@ const cases: { garden: string; expected: RegExp; env?: Record<string, string> }[
   // Internal links to pages the build does not generate
   { garden: 'broken-internal-link', expected: /bits\/linker\.md:5: link: \(\/bits\/other-bti\/\): no page of the garden has this address \(expected the address of a generated page, such as "\/bits\/other-bit\/", got "\/bits\/other-bti\/"\)/ },
   { garden: 'broken-html-link', env: { GARDEN_RENDER_WORKER_THRESHOLD: '1' }, expected: /shorts\/html\.md:7: link: \(\/cheatsheets\/nowhere\/\): no page of the garden has this address/ },
+  { garden: 'embed-draft', expected: /bits\/published\.md:7: link: !\[\[secret\]\]: "bits\/secret" is a draft and is left out of the built site/ },
+  { garden: 'embed-cycle', expected: /bits\/chicken\.md:9: embed: !\[\[egg\]\] makes an embed cycle: bits\/chicken → bits\/egg → bits\/chicken/ },
   { garden: 'link-to-draft', expected: /bits\/published\.md:5: link: \(\/bits\/secret\/\): "\/bits\/secret\/" is a draft, left out of the built site/ },
   { garden: 'link-to-missing-tag', expected: /bits\/tagged\.md:5: link: \(\/tags\/rust\/\): no page of the garden has this address/ },
 ];

@@ -50,4 +50,18 @@ describe('building a garden of real notes', () => {
     expect(index).not.toContain('katex');
     expect(index).not.toContain('`');
   });
+
+  it('puts embedded notes and sections in place, framed with a link to the source, their math and code rendered', () => {
+    const short = read(build.outDir, 'shorts/precision-in-one-section/index.html');
+    expect(short).toMatch(/<aside class="embed" aria-label="Embedded from Floating-point formats › Range and precision">\s*<p class="embed-source"><a href="\/cheatsheets\/numerics\/01-float-formats\/#range-and-precision">/);
+    const embed = short.slice(short.indexOf('<aside class="embed"'), short.indexOf('</aside>'));
+    expect(embed).toContain('class="katex"');
+    expect(embed).toContain('data-callout="tip"');
+    expect(embed).not.toContain('Accumulation');
+    const chapter = read(build.outDir, 'cheatsheets/numerics/01-float-formats/index.html');
+    const kahan = chapter.slice(chapter.indexOf('<aside class="embed" aria-label="Embedded from Kahan summation">'));
+    expect(kahan).toMatch(/^<aside class="embed" aria-label="Embedded from Kahan summation">\s*<p class="embed-source"><a href="\/bits\/kahan-summation\/">Kahan summation<\/a><\/p>/);
+    expect(kahan.slice(0, kahan.indexOf('</aside>'))).toContain('<pre class="astro-code');
+    expect(short).not.toContain('![[');
+  });
 });

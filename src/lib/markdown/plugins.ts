@@ -14,10 +14,12 @@ import { rehypeScrollRegions } from './rehype-scroll-regions';
 import { rehypeGardenCallouts } from './callouts';
 import { siteConfig } from '../../site.config';
 import { remarkGardenLinks, type RemarkLinksOptions } from '../links/remark-links';
+import { remarkEmbeds } from '../links/embeds';
 
 /** The remark plugins; with `links`, `[[wikilinks]]` and relative links to notes resolve too. */
 export function remarkPluginsFor(links?: RemarkLinksOptions): RemarkPlugins {
-  return links ? [remarkMath, [remarkGardenLinks, links]] : [remarkMath];
+  // Embeds first: the links inside an embedded note resolve with the note's own.
+  return links ? [remarkMath, [remarkEmbeds, links], [remarkGardenLinks, links]] : [remarkMath];
 }
 
 export const remarkPlugins: RemarkPlugins = remarkPluginsFor();
