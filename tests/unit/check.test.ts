@@ -345,6 +345,13 @@ describe('checkGarden', () => {
       expect(problems[2]!.message).toMatch(/^fact 2, distractors 2: KaTeX cannot typeset "\\frac\{1\}\{"/);
     });
 
+    it('reports a link in a fact to a page the build does not make, on the field’s line', () => {
+      const text = md('chapter: basics/01-intro', 'facts:', '  - question: See [the intro](/cheatsheets/basics/01-intro/)?', '    answer: Yes', '    explanation: And [a typo](/cheatsheets/basics/01-intor/).');
+      const problems = checkGarden(garden({ 'quiz/q.yaml': text }));
+      expect(problems.map((p) => [p.file, p.line, p.field])).toEqual([['content/quiz/q.yaml', 5, 'facts[0].explanation']]);
+      expect(problems[0]!.message).toMatch(/^\(\/cheatsheets\/basics\/01-intor\/\): no page of the garden has this address/);
+    });
+
     it('reports a quiz without facts', () => {
       expect(checkGarden(garden({ 'quiz/q.yaml': md('chapter: basics/01-intro', 'facts: []') }))).toEqual([
         error('quiz/q.yaml', 'facts', 'expected at least one item, got an empty list', 2),

@@ -13,7 +13,7 @@ import { fenceLanguages, isKnownFenceLanguage } from './languages';
 import { CALLOUT_TYPES } from '../markdown/callout-types';
 import { scanBody, shiftScan, trimBody, type BodyScan } from './body-scan';
 import { katexFailure } from './math';
-import { factFormulaProblems } from './quiz-formulas';
+import { factFormulaProblems } from './quiz-markdown';
 import type { QuizData } from '../schema';
 import { DEFAULT_MAX_BYTES, formatBytes } from './limits';
 import type { ParsedEntry, Report } from './entry';
