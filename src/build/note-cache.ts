@@ -14,6 +14,7 @@ import type { MarkdownHeading } from '@astrojs/markdown-remark';
 import { findLinks } from '../lib/links/find';
 import { resolveFileLink, resolveWikiLink } from '../lib/links/resolve';
 import type { LinkTarget } from '../lib/links/targets';
+import { embedClosure, gardenBodyReader, type BodyReader } from '../lib/links/embeds';
 import type { NoteSearchText } from '../lib/markdown/note-search';
 import { classifyGardenPath } from '../lib/paths';
 import { noteAtPath } from '../lib/collections';
@@ -33,8 +34,18 @@ export interface CachedNote extends NoteMeta {
   searchPath?: string | undefined;
 }
 
-/** What every link in a note resolves to: a rendered note is reused only while this stays the same. */
-export function linkSignature(body: string, fromPath: string, targets: ReadonlyMap<string, LinkTarget>): string {
+/**
+ * What every link in a note resolves to, and the text of every note it embeds
+ * with what their links resolve to: a rendered note is reused only while this
+ * stays the same.
+ */
+export function linkSignature(body: string, fromPath: string, targets: ReadonlyMap<string, LinkTarget>, read?: BodyReader): string {
+  const own = ownLinkSignature(body, fromPath, targets);
+  if (!read || !body.includes('![[')) return own;
+  return [own, ...embedClosure(body, targets, read).map((e) => `${e.target.key}#${e.heading ?? ''}\n${e.body}\n${ownLinkSignature(e.body, e.target.file ?? '', targets)}`)].join('\n\0');
+}
+
+function ownLinkSignature(body: string, fromPath: string, targets: ReadonlyMap<string, LinkTarget>): string {
   const options = { allowDrafts: true };
   return findLinks(body)
     .map((link) => {
@@ -52,11 +63,13 @@ export class NoteCache {
   readonly dir: string;
   readonly digest: string;
   private readonly contentDir: string;
+  private readonly readBody: BodyReader;
 
   constructor(dir: string, contentDir: string, digest: string) {
     this.dir = dir;
     this.contentDir = contentDir;
     this.digest = digest;
+    this.readBody = gardenBodyReader(contentDir);
   }
 
   /** The note's path as the link resolver sees it: relative to the garden, with forward slashes. */
@@ -66,7 +79,7 @@ export class NoteCache {
 
   key(body: string, filePath: string, targets: ReadonlyMap<string, LinkTarget>): string {
     const path = this.gardenPath(filePath);
-    return createHash('sha256').update(this.digest).update('\0').update(path).update('\0').update(body).update('\0').update(linkSignature(body, path, targets)).digest('hex').slice(0, 32);
+    return createHash('sha256').update(this.digest).update('\0').update(path).update('\0').update(body).update('\0').update(linkSignature(body, path, targets, this.readBody)).digest('hex').slice(0, 32);
   }
 
   private paths(key: string) {

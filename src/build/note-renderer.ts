@@ -15,6 +15,8 @@
  */
 import { NOTE_COLLECTIONS } from '../lib/collections';
 import { readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { embedClosure, gardenBodyReader } from '../lib/links/embeds';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 // Astro's own front-matter split, from the package Astro's content layer takes it from (not @astrojs/markdown-remark, which loads much more).
@@ -81,7 +83,21 @@ export class NoteRenderer {
    * content store is kept only while this stays the same (content-store.ts).
    */
   storeDigest(): string {
-    return `${this.cache.digest} ${linkTargetsDigest(this.options.targets())}`;
+    const targets = this.options.targets();
+    return `${this.cache.digest} ${linkTargetsDigest(targets)}${this.embedsDigest(targets)}`;
+  }
+
+  /** What the notes that embed others show of them (links/embeds.ts): Astro's store keeps a note only while its own file is unchanged. */
+  private embedsDigest(targets: ReadonlyMap<string, LinkTarget>): string {
+    const embedding = this.noteTexts().filter(({ text }) => text.includes('![['));
+    if (embedding.length === 0) return '';
+    const hash = createHash('sha256');
+    const read = gardenBodyReader(this.contentDir);
+    for (const { path, text } of embedding) {
+      hash.update(path).update('\0');
+      for (const embedded of embedClosure(text, targets, read)) hash.update(embedded.target.key).update('\0').update(embedded.body).update('\0');
+    }
+    return ` embeds ${hash.digest('hex').slice(0, 16)}`;
   }
 
   /** A build sees one garden: no more looking for changed files while it runs. */
@@ -113,7 +129,8 @@ export class NoteRenderer {
       try {
         const facts = this.options.memo?.of(path, text);
         // A file unchanged since the last build, with the same code and links, has the same key: no need to parse it again.
-        const known = facts?.note?.targets === scope ? facts.note.key : undefined;
+        // Not so for a note that embeds another: its key holds the other's text too (NoteCache.key).
+        const known = facts?.note?.targets === scope && !text.includes('![[') ? facts.note.key : undefined;
         if (known !== undefined && this.cache.has(known)) {
           used.add(known);
           continue;

@@ -11,7 +11,8 @@ import { neighbours, readingMinutes, factsByChapter, chapterSlug, type PartOverv
 import { bits, chapters, NOTE_COLLECTIONS, shorts, type NoteCollection, type NoteCollectionId, type NoteItem } from './collections';
 import type { NoteRef } from './links/graph';
 import { noteBody, noteHasMath } from './markdown/note-html';
-import { studyGroups, type StudyGroup } from './study/facts';
+import { studyGroups, studyHasMath, type StudyGroup } from './study/facts';
+import { renderFactText } from './site-markdown';
 import { pageCacheKey } from './page-cache';
 import { urls } from './site-urls';
 import { SEARCH_COLLECTIONS, type SearchCollection } from './search/documents';
@@ -62,6 +63,8 @@ export interface ChapterPage extends NotePage<typeof chapters.id> {
 export interface PartPage {
   part: PartOverview;
   groups: StudyGroup[];
+  /** Whether a fact shows a formula (the sheet then needs KaTeX's stylesheet). */
+  hasMath: boolean;
 }
 
 export interface TagPage {
@@ -140,13 +143,17 @@ export function chapterPages(garden: Garden, codeDigest: string): StaticPage<{ p
     // The checker stops a build whose chapter names a missing part; a page cannot be drawn without one.
     if (!part) return [];
     const partChapters = part.chapters.map((c) => ({ href: urls.chapter(c.id), title: c.title, number: c.chapter, current: c.id === item.id }));
-    const page: ChapterPage = { ...props, part: { id: part.id, number: part.number, title: part.title }, partChapters, studied: studyGroups(factsByChapter([item], garden.quizzes)) };
+    const studied = studyGroups(factsByChapter([item], garden.quizzes), renderFactText);
+    const page: ChapterPage = { ...props, hasMath: props.hasMath || studyHasMath(studied), part: { id: part.id, number: part.number, title: part.title }, partChapters, studied };
     return [keyed({ part: item.part, chapter: chapterSlug(item.id) }, page, codeDigest)];
   });
 }
 
 export function partPages(garden: Garden, codeDigest: string): StaticPage<{ part: string }, PartPage>[] {
-  return garden.parts.map((part) => keyed({ part: part.id }, { part, groups: studyGroups(factsByChapter(part.chapters, garden.quizzes)) }, codeDigest));
+  return garden.parts.map((part) => {
+    const groups = studyGroups(factsByChapter(part.chapters, garden.quizzes), renderFactText);
+    return keyed({ part: part.id }, { part, groups, hasMath: studyHasMath(groups) }, codeDigest);
+  });
 }
 
 export function tagPages(garden: Garden, codeDigest: string): StaticPage<{ tag: string }, TagPage>[] {

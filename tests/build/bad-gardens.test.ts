@@ -36,6 +36,7 @@ const cases: { garden: string; expected: RegExp; env?: Record<string, string>; w
   { garden: 'quiz-missing-chapter', expected: /quiz\/basics-02\.yaml:1: chapter: expected one of the chapter ids \("basics\/01-intro"\), got "basics\/02-missing"/ },
   { garden: 'quiz-without-facts', expected: /quiz\/basics-01\.yaml:2: facts: expected at least one item, got an empty list/ },
   { garden: 'quiz-missing-answer', expected: /quiz\/basics-01\.yaml:3: facts\[0\]\.answer: expected text or a number, got nothing/ },
+  { garden: 'quiz-bad-formula', expected: /quiz\/basics-01\.yaml:9: facts\[1\]\.distractors\[1\]: fact 2, distractors 2: KaTeX cannot typeset "\\frac\{1\}\{"/ },
   { garden: 'quiz-not-a-mapping', expected: /quiz\/basics-01\.yaml:1: \(file\): expected a mapping with chapter and facts, got string/ },
   // One slug, two files
   { garden: 'duplicate-slug', expected: /bits\/twice\.mdx: \(file\): has the same slug as tests\/fixtures\/bad\/duplicate-slug\/bits\/twice\.md/ },
@@ -60,6 +61,8 @@ const cases: { garden: string; expected: RegExp; env?: Record<string, string>; w
   // Internal links to pages the build does not generate
   { garden: 'broken-internal-link', expected: /bits\/linker\.md:5: link: \(\/bits\/other-bti\/\): no page of the garden has this address \(expected the address of a generated page, such as "\/bits\/other-bit\/", got "\/bits\/other-bti\/"\)/ },
   { garden: 'broken-html-link', env: { GARDEN_RENDER_WORKER_THRESHOLD: '1' }, expected: /shorts\/html\.md:7: link: \(\/cheatsheets\/nowhere\/\): no page of the garden has this address/ },
+  { garden: 'embed-draft', expected: /bits\/published\.md:7: link: !\[\[secret\]\]: "bits\/secret" is a draft and is left out of the built site/ },
+  { garden: 'embed-cycle', expected: /bits\/chicken\.md:9: embed: !\[\[egg\]\] makes an embed cycle: bits\/chicken → bits\/egg → bits\/chicken/ },
   { garden: 'link-to-draft', expected: /bits\/published\.md:5: link: \(\/bits\/secret\/\): "\/bits\/secret\/" is a draft, left out of the built site/ },
   { garden: 'link-to-missing-tag', expected: /bits\/tagged\.md:5: link: \(\/tags\/rust\/\): no page of the garden has this address/ },
   // Nothing left out without a word

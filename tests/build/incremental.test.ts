@@ -58,6 +58,8 @@ beforeAll(async () => {
   edit('bits/reservoir-sampling.md', (t) => t.replace(/^---\n/, '---\ndraft: true\n'));
   edit('bits/stratified-k-fold.md', (t) => t.replace('tags: [data, statistics]', 'tags: [data, statistics, evaluation]'));
   edit('quiz/ml-foundations-01.yaml', (t) => `${t.trimEnd()}\n  - question: What does a stride of 0 along an axis mean?\n    answer: Every index along it reads the same element\n    explanation: Broadcast views repeat data without copying it by giving the stretched axis a stride of 0.\n`);
+  // Embedded in the loss chapter (![[gradient-clipping-by-global-norm]]): the chapter shows the new text though its own file is unchanged.
+  edit('bits/gradient-clipping-by-global-norm.md', (t) => t.replace('# log the pre-clip norm', '# log the norm before clipping'));
   edit('chapters/ml-foundations/02-forward-pass.md', (t) => `${t.trimEnd()}\n\nA closing paragraph added between builds.\n`);
 
   incremental = { ...(await buildGarden('incremental-second', GARDEN, { GARDEN_CACHE_DIR: CACHE, GARDEN_OUT_DIR: DIST })), outDir: DIST };
@@ -95,6 +97,10 @@ describe('a rebuild after edits', () => {
     expect(read(incremental.outDir, 'tags/evaluation/index.html')).toContain('Stratified k-fold for imbalanced labels');
     expect(read(incremental.outDir, 'cheatsheets/ml-foundations/01-tensors/index.html')).toContain('What does a stride of 0 along an axis mean?');
     expect(read(incremental.outDir, 'cheatsheets/ml-foundations/02-forward-pass/index.html')).toContain('A closing paragraph added between builds.');
+    const embedding = read(incremental.outDir, 'cheatsheets/ml-foundations/04-loss-and-optimization/index.html');
+    expect(embedding).toContain('aria-label="Embedded from Gradient clipping by global norm"');
+    expect(embedding).toContain('log the norm before clipping');
+    expect(embedding).not.toContain('log the pre-clip norm');
   });
 
   it("removes the edited notes' old renderings from the note cache, and keeps one entry per note", () => {

@@ -323,6 +323,36 @@ describe('checkGarden', () => {
       expect(checkGarden(garden({ 'quiz/q.yaml': text }))).toEqual([error('quiz/q.yaml', 'facts[0].answer', 'expected text or a number, got nothing', 3)]);
     });
 
+    it('reports a formula KaTeX cannot typeset in any field of a fact, naming the fact, the field and its line', () => {
+      const text = md(
+        'chapter: basics/01-intro',
+        'facts:',
+        '  - question: Fine $\\sqrt{d}$ and `$\\frac{1}{2$` in code',
+        '    answer: $O(n^2)$',
+        '    explanation: Costs \\$5.',
+        '  - question: Q2',
+        "    answer: '$\\sqrt{d_k$'",
+        '    explanation: E2 $\\badmacro$',
+        "    distractors: ['$d_k$', '$\\frac{1}{$']",
+      );
+      const problems = checkGarden(garden({ 'quiz/q.yaml': text }));
+      expect(problems.map((p) => [p.severity, p.file, p.line, p.field])).toEqual([
+        ['error', 'content/quiz/q.yaml', 7, 'facts[1].answer'],
+        ['error', 'content/quiz/q.yaml', 8, 'facts[1].explanation'],
+        ['error', 'content/quiz/q.yaml', 9, 'facts[1].distractors[1]'],
+      ]);
+      expect(problems[0]!.message).toMatch(/^fact 2, answer: KaTeX cannot typeset "\\sqrt\{d_k": .+ \(expected a valid formula; write a literal dollar sign as \\\$\)$/);
+      expect(problems[1]!.message).toContain('fact 2, explanation: KaTeX cannot typeset "\\badmacro": Undefined control sequence');
+      expect(problems[2]!.message).toMatch(/^fact 2, distractors 2: KaTeX cannot typeset "\\frac\{1\}\{"/);
+    });
+
+    it('reports a link in a fact to a page the build does not make, on the field’s line', () => {
+      const text = md('chapter: basics/01-intro', 'facts:', '  - question: See [the intro](/cheatsheets/basics/01-intro/)?', '    answer: Yes', '    explanation: And [a typo](/cheatsheets/basics/01-intor/).');
+      const problems = checkGarden(garden({ 'quiz/q.yaml': text }));
+      expect(problems.map((p) => [p.file, p.line, p.field])).toEqual([['content/quiz/q.yaml', 5, 'facts[0].explanation']]);
+      expect(problems[0]!.message).toMatch(/^\(\/cheatsheets\/basics\/01-intor\/\): no page of the garden has this address/);
+    });
+
     it('reports a quiz without facts', () => {
       expect(checkGarden(garden({ 'quiz/q.yaml': md('chapter: basics/01-intro', 'facts: []') }))).toEqual([
         error('quiz/q.yaml', 'facts', 'expected at least one item, got an empty list', 2),
@@ -479,6 +509,13 @@ describe('checkGarden', () => {
       const text = md('---', 'title: Odd', 'tags: [a]', '---', 'Text.', '', '```brainfudge', '+++', '```', '', '```pyhton', 'x', '```');
       const message = (lang: string) => `unknown code-fence language "${lang}" (rendered as plain text; expected a Shiki language such as python, ts, bash or text)`;
       expect(checkGarden(garden({ 'bits/odd.md': text }))).toEqual([warning('bits/odd.md', 'code', message('brainfudge'), 7), warning('bits/odd.md', 'code', message('pyhton'), 11)]);
+    });
+
+    it('warns about a callout of an unknown type, on its line, and not about known types, aliases or plain quotes', () => {
+      const text = md('---', 'title: Callouts', 'tags: [a]', '---', '$x$', '', '> [!NOTE]', '> Known.', '', '> [!faq]- Alias', '> Folded.', '', '> [!todo-list] Mine', '> Body.', '', '> Just a quote with [!odd] inside.');
+      expect(checkGarden(garden({ 'bits/callouts.md': text }))).toEqual([
+        warning('bits/callouts.md', 'callout', 'unknown callout type "todo-list" (rendered as a note; expected one of note, abstract, info, todo, tip, success, question, warning, failure, danger, bug, example, quote)', 13),
+      ]);
     });
 
     it('checks the bodies of chapters and .mdx files too', () => {

@@ -77,6 +77,7 @@ describe('the note pipeline', () => {
       ['a ```math fence and code', '```math\nE = mc^2\n```\n\n```python\nprint("hi")\n```'],
       ['quotes, dashes, ellipses and backticks', `"Quoted" and 'single' -- dashes --- and dots... and . . . and \`\`old\`\` style, it's fine.`],
       ['a table with inline math', '| a | b |\n| --- | --- |\n| $x$ | "q" -- r |'],
+      ['callouts: known, aliased, folded, nested and unknown', '> [!NOTE]\n> GitHub style.\n\n> [!faq]- Folded *title*\n> With $x$ and `code`.\n\n> [!tip]+\n> > [!recipe] Inner\n> > Deep.\n\n> Plain quote.'],
       ['links and footnotes', 'See [[stable-softmax]] and [the short](../shorts/kv-cache.md).[^1]\n\n[^1]: A footnote with $z$.'],
     ];
     for (const [name, markdown] of cases) {

@@ -8,10 +8,12 @@ const a1 = chapter('alpha', 1, 'Shapes');
 const a2 = chapter('alpha', 2, 'Loss');
 const b1 = chapter('beta', 1, 'Systems');
 const fact = (question: string, distractors?: string[]) => ({ question, answer: 'yes', explanation: 'because', ...(distractors ? { distractors } : {}) });
+/** Facts as plain text: the deck carries text, whatever the Markdown renders to. */
+const asText = (markdown: string) => ({ html: markdown, text: markdown, hasMath: false });
 const deck = buildDeck(
   [
-    { id: 'alpha', number: 1, title: 'Alpha', groups: studyGroups([{ chapter: a1, facts: [fact('Q1', ['no', 'maybe'])] }, { chapter: a2, facts: [fact('Q2')] }]) },
-    { id: 'beta', number: 2, title: 'Beta', groups: studyGroups([{ chapter: b1, facts: [fact('Q3')] }]) },
+    { id: 'alpha', number: 1, title: 'Alpha', groups: studyGroups([{ chapter: a1, facts: [fact('Q1', ['no', 'maybe'])] }, { chapter: a2, facts: [fact('Q2')] }], asText) },
+    { id: 'beta', number: 2, title: 'Beta', groups: studyGroups([{ chapter: b1, facts: [fact('Q3')] }], asText) },
   ],
   { part: (id) => `/base/cheatsheets/${id}/`, chapter: (id) => `/base/cheatsheets/${id}/` },
 );

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { factAnchor, studyFactIds, studyGroups } from '../../src/lib/study/facts';
+import { factAnchor, studyFactIds, studyGroups, studyHasMath } from '../../src/lib/study/facts';
 import { factId } from '../../src/lib/study/ids';
 import type { ChapterItem } from '../../src/lib/garden';
+import { inlineMarkdownRenderer } from '../../src/lib/markdown/inline-markdown';
+
+const render = inlineMarkdownRenderer({ base: '/' });
 
 const chapter = (id: string, number: number, title: string): ChapterItem => ({
   id,
@@ -24,7 +27,7 @@ const groups = [
 ];
 
 describe('studyGroups', () => {
-  const study = studyGroups(groups);
+  const study = studyGroups(groups, render);
 
   it('gives every fact its stable id, chapter and a label for the shuffled sheet', () => {
     expect(study[0]!.facts[0]).toEqual({
@@ -35,6 +38,8 @@ describe('studyGroups', () => {
       question: 'Rank of (3, 4, 5)?',
       answer: '3',
       explanation: 'Axes.',
+      html: { question: 'Rank of (3, 4, 5)?', answer: '3', explanation: 'Axes.' },
+      hasMath: false,
       choices: undefined,
     });
     expect(study[1]!.facts[0]!.id).not.toBe(study[0]!.facts[0]!.id);
@@ -42,10 +47,31 @@ describe('studyGroups', () => {
 
   it('turns distractors into choices with the answer marked correct', () => {
     expect(study[0]!.facts[1]!.choices).toEqual([
-      { text: '(5, 4)', correct: true },
-      { text: '(5, 1)', correct: false },
-      { text: '(1, 4)', correct: false },
+      { text: '(5, 4)', html: '(5, 4)', hasMath: false, correct: true },
+      { text: '(5, 1)', html: '(5, 1)', hasMath: false, correct: false },
+      { text: '(1, 4)', html: '(1, 4)', hasMath: false, correct: false },
     ]);
+  });
+
+  it('renders the inline Markdown of every field, choices included, and keeps the id of the question as written', () => {
+    const question = 'Why scale scores by $\\sqrt{d_k}$?';
+    const [group] = studyGroups(
+      [{ chapter: chapter('basics/03-attention', 3, 'Attention'), facts: [{ question, answer: '$\\sqrt{d_k}$', explanation: 'Keeps `softmax` out of *saturation*.', distractors: ['$d_k$', 'none'] }] }],
+      render,
+    );
+    const fact = group!.facts[0]!;
+    expect(fact.id).toBe(factId('basics/03-attention', question));
+    expect(fact.question).toBe('Why scale scores by \\sqrt{d_k}?');
+    expect(fact.html.question).toMatch(/^Why scale scores by <span class="katex">[\s\S]*<\/span>\?$/);
+    expect(fact.html.explanation).toBe('Keeps <code>softmax</code> out of <em>saturation</em>.');
+    expect(fact.hasMath).toBe(true);
+    expect(fact.choices!.map((choice) => [choice.text, choice.html.includes('class="katex"'), choice.correct])).toEqual([
+      ['\\sqrt{d_k}', true, true],
+      ['d_k', true, false],
+      ['none', false, false],
+    ]);
+    expect(studyHasMath([group!])).toBe(true);
+    expect(studyHasMath(study)).toBe(false);
   });
 
   it('lists every id in reading order, all distinct', () => {

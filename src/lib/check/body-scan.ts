@@ -11,6 +11,7 @@ import { walk } from '../markdown/walk';
 import { parseMarkdown } from '../markdown/parse';
 import { unsafeScheme, unsafeUrlsInHtml } from '../markdown/safe-urls';
 import type { Root } from 'mdast';
+import { calloutTypeOf, isKnownCalloutType } from '../markdown/callout-types';
 
 export interface BodyFormula {
   value: string;
@@ -29,6 +30,8 @@ export interface BodyScan {
   unsafeUrls: { url: string; scheme: string; line: number }[];
   /** The 1-based lines of code fences never closed (the block then runs to the end of the note or of its list or quote). */
   unclosedFences: number[];
+  /** Callouts (`> [!type]`) of a type the garden does not know: rendered as notes, and warned about. */
+  unknownCallouts: { type: string; line: number }[];
 }
 
 const HREF = /\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|\{\s*["'`]([^"'`]*)["'`]\s*\}|([^\s"'>{}]+))/g;
@@ -75,7 +78,7 @@ function unclosedFences(tree: Root, lines: readonly string[]): number[] {
 
 /** The scan of a body already parsed with GFM and remark-math, before any plugin changed the tree. */
 export function bodyScanOfTree(tree: Root): BodyScan {
-  const scan: BodyScan = { formulas: [], rootLinks: [], hasCode: false, hasMath: false, unsafeUrls: [], unclosedFences: [] };
+  const scan: BodyScan = { formulas: [], rootLinks: [], hasCode: false, hasMath: false, unsafeUrls: [], unclosedFences: [], unknownCallouts: [] };
   walk(tree, (node) => {
     const line = node.position?.start.line ?? 1;
     switch (node.type) {
@@ -99,6 +102,11 @@ export function bodyScanOfTree(tree: Root): BodyScan {
       case 'image':
         addUnsafe(scan, node.url, line);
         break;
+      case 'blockquote': {
+        const type = calloutTypeOf(node);
+        if (type !== undefined && !isKnownCalloutType(type)) scan.unknownCallouts.push({ type, line });
+        break;
+      }
       case 'html': {
         const lineAt = (index: number) => line + (node.value.slice(0, index).match(/\n/g)?.length ?? 0);
         for (const match of node.value.matchAll(HREF)) {
@@ -137,5 +145,6 @@ export function shiftScan(scan: BodyScan, offset: number): BodyScan {
     rootLinks: scan.rootLinks.map((link) => ({ ...link, line: link.line + offset })),
     unsafeUrls: scan.unsafeUrls.map((link) => ({ ...link, line: link.line + offset })),
     unclosedFences: scan.unclosedFences.map((line) => line + offset),
+    unknownCallouts: scan.unknownCallouts.map((callout) => ({ ...callout, line: callout.line + offset })),
   };
 }

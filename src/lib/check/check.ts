@@ -12,6 +12,8 @@ import type { GardenPathKind } from '../paths';
 import { NOTE_COLLECTIONS, type Registry } from '../collections';
 import { gardenModel, type ModelFile } from '../garden-model';
 import type { BodyScan } from './body-scan';
+import { factRootLinks } from './quiz-markdown';
+import type { QuizData } from '../schema';
 import { checkRootLink, editDistance, FIXED_PAGES, siteUrls, type SiteEntries } from './site-pages';
 import type { GardenFile } from '../garden-file';
 import { countTags, toTagSlug, type TagSlug } from '../tags';
@@ -153,6 +155,14 @@ function checkBodyScans(
   const site = siteUrls({ notes: notes.sort((a, b) => a.order - b.order), parts }, options.staticPages ?? FIXED_PAGES);
   const linkOptions = { allowDrafts: options.allowDrafts ?? false, base: options.base ?? '/' };
 
+  for (const entry of parsed) {
+    const quiz = entry.kind === 'quiz' ? (valid.get(entry) as QuizData | undefined) : undefined;
+    if (!quiz) continue;
+    for (const link of factRootLinks(quiz, entry.lines, entry.yamlRange)) {
+      const result = checkRootLink(link.url, site, linkOptions);
+      if (!result.ok) report(entry.file, link.field, `(${link.url}): ${result.message}`, link.line);
+    }
+  }
   for (const [entry, scan] of scans) {
     if (!entry.note) continue;
     const bodyStart = entry.yamlRange[1] + 1;

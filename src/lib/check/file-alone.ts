@@ -13,10 +13,13 @@ import { describeIssue, fieldPath, type ContentProblem } from '../errors';
 import type { GardenFile } from '../garden-file';
 import { findYamlLine } from './source-lines';
 import { fenceLanguages, isKnownFenceLanguage } from './languages';
+import { CALLOUT_TYPES } from '../markdown/callout-types';
 import { scanBody, shiftScan, trimBody, type BodyScan } from './body-scan';
 import { katexFailure, type FormulaCheck } from './math';
 import { MAX_NESTING, MarkdownNestingError } from '../markdown/parse';
 import { unsafeUrlMessage } from '../markdown/safe-urls';
+import { factFormulaProblems } from './quiz-markdown';
+import type { QuizData } from '../schema';
 import { DEFAULT_MAX_BYTES, formatBytes } from './limits';
 import type { ParsedEntry, Report } from './entry';
 
@@ -93,6 +96,9 @@ export function checkFileAlone(model: ModelFile, options: FileAloneOptions = {})
     local.body.push(...mdx.problems);
     local.imports = mdx.imports;
   }
+  if (entry.kind === 'quiz' && local.valid) {
+    for (const problem of factFormulaProblems(local.valid as QuizData, entry.lines, entry.yamlRange)) into(local.body)(file, problem.field, problem.message, problem.line);
+  }
   return local;
 }
 
@@ -140,7 +146,9 @@ function isMissing(issue: { code: string; input?: unknown }): boolean {
   return (issue.code === 'invalid_type' || issue.code === 'custom') && issue.input === undefined;
 }
 
-/** What only the Markdown body can get wrong: formulas KaTeX rejects and code-fence languages Shiki lacks. Returns the body's scan, its lines counted from the file's top. */
+const CALLOUT_NAMES = Object.keys(CALLOUT_TYPES).join(', ');
+
+/** What only the Markdown body can get wrong: formulas KaTeX rejects, callout types and code-fence languages nobody knows. Returns the body's scan, its lines counted from the file's top. */
 function checkBody(entry: ParsedEntry, report: Report, typesetFailure: FormulaCheck): BodyScan | undefined {
   if (!entry.note) return undefined;
   const bodyStart = entry.yamlRange[1] + 1;
@@ -163,6 +171,9 @@ function checkBody(entry: ParsedEntry, report: Report, typesetFailure: FormulaCh
   for (const { url, scheme, line } of scan.unsafeUrls) report(entry.file, 'link', unsafeUrlMessage(url, scheme), bodyStart + line);
   for (const line of scan.unclosedFences) {
     report(entry.file, 'code', 'the code fence opened here is never closed (expected a closing ``` line; everything after it is shown as code)', bodyStart + line, 'warning');
+  }
+  for (const { type, line } of scan.unknownCallouts) {
+    report(entry.file, 'callout', `unknown callout type "${type}" (rendered as a note; expected one of ${CALLOUT_NAMES})`, bodyStart + line, 'warning');
   }
   for (const { lang, line } of fenceLanguages(body, bodyStart + 1)) {
     if (!isKnownFenceLanguage(lang)) {

@@ -6,6 +6,7 @@ import { linkSourcesFromFiles } from '../links/sources';
 import { gardenUrls } from '../urls';
 import type { ModelFile } from '../garden-model';
 import type { Registry } from '../collections';
+import { checkEmbedCycles } from './embeds';
 
 export interface LinkCheckOptions {
   /** `astro dev` shows drafts, so links to them work there; a production build leaves them out. */
@@ -35,7 +36,7 @@ export function checkGardenLinks(model: readonly ModelFile[], options: LinkCheck
           ? resolveWikiLink(link.target, targets, options)
           : resolveFileLink(link.target, source, targets, options);
       if (!resolution || resolution.ok) continue;
-      const written = link.kind === 'wiki' ? `[[${link.target}${link.label ? `|${link.label}` : ''}]]` : `(${link.target})`;
+      const written = link.kind === 'wiki' ? `${link.embed ? '!' : ''}[[${link.target}${link.label ? `|${link.label}` : ''}]]` : `(${link.target})`;
       problems.push({
         severity: 'error',
         file: file.displayPath,
@@ -45,5 +46,6 @@ export function checkGardenLinks(model: readonly ModelFile[], options: LinkCheck
       });
     }
   }
+  problems.push(...checkEmbedCycles(model, targets));
   return problems;
 }

@@ -8,6 +8,8 @@ export interface FoundLink {
   target: string;
   label?: string | undefined;
   line: number;
+  /** `![[…]]`: the target is put in place (links/embeds.ts), not linked to. */
+  embed?: boolean;
 }
 
 export const WIKI_LINK = /\[\[([^[\]|\n]+?)(?:\|([^[\]\n]+?))?\]\]/g;
@@ -30,7 +32,8 @@ export function findLinks(body: string): FoundLink[] {
     if (fence !== undefined || !mayLink) return;
     const prose = line.replace(/`[^`]*`/g, (code) => ' '.repeat(code.length));
     for (const match of prose.matchAll(WIKI_LINK)) {
-      found.push({ kind: 'wiki', target: (match[1] ?? '').trim(), label: match[2]?.trim(), line: index + 1 });
+      const embed = prose[(match.index ?? 0) - 1] === '!';
+      found.push({ kind: 'wiki', target: (match[1] ?? '').trim(), label: match[2]?.trim(), line: index + 1, ...(embed ? { embed } : {}) });
     }
     for (const match of prose.matchAll(FILE_LINK)) {
       if (/^[a-z]+:/i.test(match[1] ?? '')) continue;

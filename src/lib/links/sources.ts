@@ -33,6 +33,7 @@ export function linkSourceOfFile(file: GardenFile | ModelFile, registry: Registr
       tags: Array.isArray(data.tags) ? normaliseTags(data.tags.filter((t): t is string => typeof t === 'string')) : [],
       date: parseIsoDate(data.date),
       blurb: summaryOf(note.collection, data),
+      file: modelled.file.path,
     };
   } catch {
     return undefined;

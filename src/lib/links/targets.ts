@@ -24,6 +24,8 @@ export interface LinkTarget {
   draft: boolean;
   tags: readonly string[];
   date?: string | undefined;
+  /** The note's path in the garden (`bits/kv-cache.md`), where an embed reads its body; absent when not known. */
+  file?: string | undefined;
 }
 
 export interface LinkTargetSource {
@@ -36,6 +38,7 @@ export interface LinkTargetSource {
   date?: string | undefined;
   /** Summary or "why it matters", preferred over the body for previews. */
   blurb?: string | undefined;
+  file?: string | undefined;
 }
 
 export function targetKey(collection: LinkCollection, id: string): string {
@@ -52,6 +55,7 @@ export interface LinkFacts {
   draft: boolean;
   tags: readonly string[];
   date?: string | undefined;
+  file?: string | undefined;
 }
 
 /** `excerpt: false` leaves the preview text empty, for a caller that shows no previews (the link graph). */
@@ -65,6 +69,7 @@ export function linkFactsOf(source: LinkTargetSource, options: { excerpt?: boole
     draft: source.draft ?? false,
     tags: source.tags ?? [],
     date: source.date,
+    ...(source.file ? { file: source.file } : {}),
   };
 }
 
@@ -91,6 +96,7 @@ export function targetsFromFacts(facts: readonly LinkFacts[], urls: Pick<GardenU
       draft: fact.draft,
       tags: fact.tags,
       date: fact.date,
+      ...(fact.file ? { file: fact.file } : {}),
     });
   }
   return targets;

@@ -12,17 +12,22 @@ import { rehypeHeadingAnchors } from './rehype-heading-anchors';
 import { rehypeBaseLinks } from './rehype-base-links';
 import { rehypeSafeUrls } from './rehype-safe-urls';
 import { rehypeScrollRegions } from './rehype-scroll-regions';
+import { rehypeGardenCallouts } from './callouts';
 import { siteConfig } from '../../site.config';
 import { remarkGardenLinks, type RemarkLinksOptions } from '../links/remark-links';
+import { remarkEmbeds } from '../links/embeds';
 
 /** The remark plugins; with `links`, `[[wikilinks]]` and relative links to notes resolve too. */
 export function remarkPluginsFor(links?: RemarkLinksOptions): RemarkPlugins {
-  return links ? [remarkMath, [remarkGardenLinks, links]] : [remarkMath];
+  // Embeds first: the links inside an embedded note resolve with the note's own.
+  return links ? [remarkMath, [remarkEmbeds, links], [remarkGardenLinks, links]] : [remarkMath];
 }
 
 export const remarkPlugins: RemarkPlugins = remarkPluginsFor();
 
 export const rehypePlugins: RehypePlugins = [
+  // `> [!note]` blockquotes become callouts (callouts.ts).
+  rehypeGardenCallouts,
   // KaTeX reports a formula it cannot parse as a warning and renders it red; we stop the build instead.
   [rehypeKatex, { strict: 'ignore' }],
   rehypeMathErrors,

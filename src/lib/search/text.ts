@@ -83,6 +83,8 @@ function prepare(body: string, mdx: boolean): string {
     .join('\n');
 }
 
+const CALLOUT_PREFIX = /^\s*\[![\w-]+\][+-]?/;
+
 /** The plain text of one Markdown node, recursively. */
 function nodeText(node: Nodes): string {
   switch (node.type) {
@@ -107,7 +109,9 @@ function nodeText(node: Nodes): string {
     default:
       if ('children' in node) {
         const inline = node.type === 'paragraph' || node.type === 'heading' || node.type === 'emphasis' || node.type === 'strong' || node.type === 'link' || node.type === 'linkReference' || node.type === 'delete';
-        return (node.children as Nodes[]).map(nodeText).join(inline ? '' : ' ');
+        const text = (node.children as Nodes[]).map(nodeText).join(inline ? '' : ' ');
+        // A callout's `[!type]` marker is syntax, not words (the page shows a title instead).
+        return node.type === 'blockquote' ? text.replace(CALLOUT_PREFIX, ' ') : text;
       }
       return '';
   }

@@ -5,10 +5,10 @@
  * attributes, so no fact is shipped twice.
  */
 import type { ChapterFacts, ChapterItem } from '../garden';
+import type { InlineMarkdown } from '../markdown/inline-markdown';
 import { factIds } from './ids';
 
-export interface StudyChoice {
-  text: string;
+export interface StudyChoice extends InlineMarkdown {
   correct: boolean;
 }
 
@@ -19,9 +19,14 @@ export interface StudyFact {
   chapterId: string;
   /** "Ch 3: The backward pass", shown beside a fact when the sheet is shuffled. */
   from: string;
+  /** The plain text of question, answer and explanation (search takes these). */
   question: string;
   answer: string;
   explanation: string;
+  /** The same three as HTML: their inline Markdown rendered, formulas typeset. */
+  html: { question: string; answer: string; explanation: string };
+  /** Whether any of them, or a choice, holds a typeset formula. */
+  hasMath: boolean;
   /** The answer first, then the distractors; the page shuffles them. Absent without distractors. */
   choices?: StudyChoice[] | undefined;
 }
@@ -31,25 +36,36 @@ export interface StudyGroup {
   facts: StudyFact[];
 }
 
-export function studyGroups(groups: readonly ChapterFacts[]): StudyGroup[] {
+/** `render` turns a field's inline Markdown into HTML and plain text (inlineMarkdownRenderer, made for the site's base path). */
+export function studyGroups(groups: readonly ChapterFacts[], render: (markdown: string) => InlineMarkdown): StudyGroup[] {
   return groups.map(({ chapter, facts }) => {
+    // From the question as written, so a reader's marks survive a change in how it renders.
     const ids = factIds(chapter.id, facts.map((fact) => fact.question));
     return {
       chapter,
-      facts: facts.map((fact, index) => ({
-        id: ids[index]!,
-        anchor: factAnchor(ids[index]!),
-        chapterId: chapter.id,
-        from: `Ch ${chapter.chapter}: ${chapter.title}`,
-        question: fact.question,
-        answer: fact.answer,
-        explanation: fact.explanation,
-        choices: fact.distractors?.length
-          ? [{ text: fact.answer, correct: true }, ...fact.distractors.map((text) => ({ text, correct: false }))]
-          : undefined,
-      })),
+      facts: facts.map((fact, index) => {
+        const [question, answer, explanation] = [render(fact.question), render(fact.answer), render(fact.explanation)];
+        const distractors = fact.distractors?.map(render) ?? [];
+        return {
+          id: ids[index]!,
+          anchor: factAnchor(ids[index]!),
+          chapterId: chapter.id,
+          from: `Ch ${chapter.chapter}: ${chapter.title}`,
+          question: question.text,
+          answer: answer.text,
+          explanation: explanation.text,
+          html: { question: question.html, answer: answer.html, explanation: explanation.html },
+          hasMath: [question, answer, explanation, ...distractors].some((field) => field.hasMath),
+          choices: distractors.length ? [{ ...answer, correct: true }, ...distractors.map((choice) => ({ ...choice, correct: false }))] : undefined,
+        };
+      }),
     };
   });
+}
+
+/** Whether a page of these facts shows a formula. */
+export function studyHasMath(groups: readonly StudyGroup[]): boolean {
+  return groups.some((group) => group.facts.some((fact) => fact.hasMath));
 }
 
 /** Every fact id of a page, in reading order. */

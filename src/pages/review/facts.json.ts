@@ -5,9 +5,10 @@ import { factsByChapter } from '../../lib/garden';
 import { studyGroups } from '../../lib/study/facts';
 import { buildDeck } from '../../lib/study/deck';
 import { urls } from '../../lib/site-urls';
+import { renderFactText } from '../../lib/site-markdown';
 
 export const GET: APIRoute = async () => {
   const garden = await loadGarden();
-  const parts = garden.parts.map((part) => ({ ...part, groups: studyGroups(factsByChapter(part.chapters, garden.quizzes)) }));
+  const parts = garden.parts.map((part) => ({ ...part, groups: studyGroups(factsByChapter(part.chapters, garden.quizzes), renderFactText) }));
   return new Response(JSON.stringify(buildDeck(parts, urls)), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };

@@ -8,6 +8,7 @@ import Fuse from 'fuse.js/basic';
 import { loadGarden } from '../../lib/load';
 import { factsByChapter } from '../../lib/garden';
 import { studyGroups } from '../../lib/study/facts';
+import { renderFactText } from '../../lib/site-markdown';
 import { urls } from '../../lib/site-urls';
 import { searchIndexPages } from '../../lib/pages';
 import { collectionDocuments, type SearchCollection, type SearchSource } from '../../lib/search/documents';
@@ -41,7 +42,7 @@ export const GET: APIRoute = async ({ params }) => {
     // Each fact links to its own anchor on the chapter page.
     quizzes:
       collection === 'facts'
-        ? studyGroups(factsByChapter(garden.chapters.map((c) => c.item), garden.quizzes)).map((group) => ({ chapter: group.chapter.id, facts: group.facts }))
+        ? studyGroups(factsByChapter(garden.chapters.map((c) => c.item), garden.quizzes), renderFactText).map((group) => ({ chapter: group.chapter.id, facts: group.facts }))
         : [],
   };
   const index = buildSearchIndex(collection, collectionDocuments(collection, source, urls), Fuse.createIndex);
