@@ -49,4 +49,15 @@ export const shikiConfig: ShikiConfig = {
   // Both themes as CSS variables; global.css picks one with light-dark().
   defaultColor: false,
   wrap: false,
+  transformers: [
+    {
+      name: 'garden:no-tokenize-time-limit',
+      // Shiki leaves the rest of a line plain after 500 ms of tokenizing it; on a loaded machine the first use
+      // of a grammar can take that long, so an .mdx note (Astro's highlighter) would depend on the load.
+      // The .md notes' highlighter (rehype-note-shiki.ts) sets the same option itself.
+      preprocess(_code, options) {
+        options.tokenizeTimeLimit = 0;
+      },
+    },
+  ],
 };
