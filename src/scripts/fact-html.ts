@@ -4,7 +4,7 @@
  * which shows raw HTML as text), so it is set as HTML; anything a reader typed
  * goes in as text, never through here.
  */
-import type { DeckFact } from '../lib/study/deck';
+import type { Deck, DeckFact } from '../lib/study/deck';
 
 export function setFactHtml(element: Element, html: string): void {
   element.innerHTML = html;
@@ -26,4 +26,11 @@ export function choiceButton(choice: { html: string; right: boolean }, index: nu
 /** The fact a follow-up follows, for the line shown above it. */
 export function parentFact(facts: readonly DeckFact[], fact: DeckFact): DeckFact | undefined {
   return fact.p === undefined ? undefined : facts.find((other) => other.id === fact.p);
+}
+
+/** The review deck (/review/facts.json); a failure is thrown with the reason, for the page to say. */
+export async function fetchDeck(src: string): Promise<Deck> {
+  const response = await fetch(src);
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return (await response.json()) as Deck;
 }

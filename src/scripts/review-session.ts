@@ -10,7 +10,7 @@ import { recordOf, isRating, type History, type Rating } from '../lib/study/hist
 import { dayStart, describeInterval, forecast, newPerDayLimit, reviewQueue, sessionOrder } from '../lib/study/queue';
 import { createReviewStore } from '../lib/study/review-store';
 import { preview, review, seedFromMarks } from '../lib/study/schedule';
-import { choiceButton, parentFact, setFactHtml } from './fact-html';
+import { choiceButton, fetchDeck, parentFact, setFactHtml } from './fact-html';
 import { createMarkStore } from '../lib/study/storage';
 import { exportFileName, exportHistory, importHistory } from '../lib/study/transfer';
 import { plural } from '../lib/plural';
@@ -41,9 +41,7 @@ class ReviewSession extends HTMLElement {
     this.addEventListener('change', this);
     document.addEventListener('keydown', this);
     try {
-      const response = await fetch(this.dataset.src!);
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      this.deck = (await response.json()) as Deck;
+      this.deck = await fetchDeck(this.dataset.src!);
     } catch (error) {
       this.status(`The facts could not be loaded (${(error as Error).message}). Reload the page to try again.`);
       return;

@@ -98,7 +98,8 @@ export type Scope =
  */
 export function deckScope(deck: Deck, search: URLSearchParams): Scope {
   const asked = search.get('level');
-  if (asked === null) return placeScope(deck, search);
+  // An empty level (the exam form's "All levels") is no level.
+  if (asked === null || asked === '') return placeScope(deck, search);
   const level = deck.levels.find((known) => String(known.level) === asked);
   if (!level) return { kind: 'unknown', asked: `level "${asked}"` };
   const place = placeScope(deck, search);

@@ -6,6 +6,7 @@
  */
 import type { ChapterFacts, ChapterItem } from '../garden';
 import type { InlineMarkdown } from '../markdown/inline-markdown';
+import type { QuizFact } from '../schema';
 import { factIds, followupId } from './ids';
 
 export interface StudyChoice extends InlineMarkdown {
@@ -89,4 +90,13 @@ export function studyFactIds(groups: readonly StudyGroup[]): string[] {
 /** A fact id made fit for an HTML id and a URL fragment. */
 export function factAnchor(id: string): string {
   return `fact-${id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+}
+
+/** Whether any fact of these quizzes (a follow-up included) shows a formula: the review and exam pages then link KaTeX's stylesheet. */
+export function quizHasMath(quizzes: readonly { facts: readonly QuizFact[] }[], render: (markdown: string) => InlineMarkdown): boolean {
+  return quizzes.some((quiz) =>
+    quiz.facts.some((fact) =>
+      [fact.question, fact.answer, fact.explanation, ...(fact.distractors ?? []), ...(fact.followups ?? []).flatMap((f) => [f.question, f.answer])].some((text) => render(text).hasMath),
+    ),
+  );
 }
