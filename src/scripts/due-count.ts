@@ -3,11 +3,11 @@
  * a chapter (data-scope, as the review page's query), counted from the
  * reader's history with the same queue the review page builds. Every
  * <due-count> of a page shares one download of the deck and one read of history.
- * The header's (data-header) says only "N due", and downloads nothing unless
- * the reader's history or marks hold something due today.
+ * The header's (data-header, loaded by header-due.ts only when something may
+ * be due) says only "N due", and nothing when nothing is.
  */
 import { deckScope, scopeFacts, type Deck } from '../lib/study/deck';
-import { anythingDueToday, describeCounts, reviewQueue } from '../lib/study/queue';
+import { describeCounts, reviewQueue } from '../lib/study/queue';
 import { createReviewStore } from '../lib/study/review-store';
 import { createMarkStore } from '../lib/study/storage';
 
@@ -19,7 +19,6 @@ class DueCount extends HTMLElement {
     const header = this.dataset.header !== undefined;
     const marks = createMarkStore(() => window.localStorage).read();
     const history = store.read();
-    if (header && !anythingDueToday(history, marks, new Date())) return;
     shared ??= fetch(this.dataset.src!)
       .then((response) => (response.ok ? (response.json() as Promise<Deck>) : undefined))
       .catch(() => undefined);

@@ -6,7 +6,7 @@
  * moment it is needed, so a test can move the clock.
  */
 import { deckScope, scopeFacts, type Deck, type Scope } from '../lib/study/deck';
-import { describeTimeLeft, drawExam, examSettings, scoreExam, sendToReview, timeLeft, type ExamAnswer, type ExamQuestion, type ExamScore } from '../lib/study/exam';
+import { describeTimeLeft, drawExam, examPool, examSettings, scoreExam, sendToReview, timeLeft, type ExamAnswer, type ExamQuestion, type ExamScore } from '../lib/study/exam';
 import { createReviewStore } from '../lib/study/review-store';
 import { plural } from '../lib/plural';
 import { fetchDeck, setFactHtml } from './fact-html';
@@ -44,7 +44,7 @@ class ExamSession extends HTMLElement {
     const search = new URLSearchParams(location.search);
     const scope = deckScope(this.deck, search);
     if (scope.kind === 'unknown') return this.status(`This garden has no ${scope.asked}. Pick a part from the cheat sheets.`);
-    const facts = scopeFacts(this.deck, scope);
+    const facts = examPool(scopeFacts(this.deck, scope));
     this.el('[data-scope-title]').textContent = this.el('[data-paper-title]').textContent = scopeLabel(scope);
     this.keepScope(search);
     if (!search.has('start') || facts.length === 0) {

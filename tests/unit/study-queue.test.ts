@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anythingDueToday, dayStart, DEFAULT_NEW_PER_DAY, describeCounts, describeInterval, forecast, newPerDayLimit, newStudiedToday, reviewQueue, sessionOrder } from '../../src/lib/study/queue';
+import { dayStart, DEFAULT_NEW_PER_DAY, describeCounts, describeInterval, forecast, newPerDayLimit, newStudiedToday, reviewQueue, sessionOrder } from '../../src/lib/study/queue';
 import { review } from '../../src/lib/study/schedule';
 import type { History } from '../../src/lib/study/history';
 
@@ -104,18 +104,5 @@ describe('describeInterval', () => {
     expect(at(11 * 86_400_000)).toBe('11 days');
     expect(at(91 * 86_400_000)).toBe('3 mo');
     expect(at(548 * 86_400_000)).toBe('1.5 yr');
-  });
-});
-
-describe('anythingDueToday (the header’s count downloads the deck only then)', () => {
-  const NOW = new Date(2026, 2, 2, 9, 0);
-  it('is false with no history and no weak marks, true with a record due before tomorrow or a shaky or unknown mark', () => {
-    expect(anythingDueToday({}, {}, NOW)).toBe(false);
-    expect(anythingDueToday({}, { a: 'known' }, NOW)).toBe(false);
-    expect(anythingDueToday({}, { a: 'shaky' }, NOW)).toBe(true);
-    const easy = review(undefined, 4, NOW);
-    expect(anythingDueToday({ a: easy }, {}, NOW)).toBe(false);
-    expect(anythingDueToday({ a: easy }, {}, new Date(easy.due))).toBe(true);
-    expect(anythingDueToday({ a: review(undefined, 1, NOW) }, {}, NOW)).toBe(true);
   });
 });

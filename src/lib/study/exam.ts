@@ -37,16 +37,15 @@ export function examSettings(search: URLSearchParams, newSeed: number): ExamSett
 
 export type ExamQuestion = { fact: DeckFact; kind: 'choice'; choices: { html: string; right: boolean }[] } | { fact: DeckFact; kind: 'typed' };
 
-/**
- * `size` facts drawn at random (follow-ups stay with review, where their
- * fact is asked first), each with its choices dealt; the same seed draws the same exam.
- */
+/** The facts an exam draws from: follow-ups stay with review, where their fact is asked first. */
+export function examPool(facts: readonly DeckFact[]): DeckFact[] {
+  return facts.filter((fact) => fact.p === undefined);
+}
+
+/** `size` facts of the pool drawn at random, each with its choices dealt; the same seed draws the same exam. */
 export function drawExam(facts: readonly DeckFact[], size: number, seed: number): ExamQuestion[] {
   const random = seededRandom(seed);
-  return shuffled(
-    facts.filter((fact) => fact.p === undefined),
-    random,
-  )
+  return shuffled(examPool(facts), random)
     .slice(0, size)
     .map((fact) => (fact.d ? { fact, kind: 'choice', choices: factChoices(fact, random) } : { fact, kind: 'typed' }));
 }

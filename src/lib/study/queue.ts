@@ -80,16 +80,6 @@ export function reviewQueue(ids: readonly string[], history: History, marks: Mar
   };
 }
 
-/**
- * Whether anything may be due today: a record due before tomorrow, or a fact
- * marked shaky or unknown (both due at once). Read from history and marks
- * alone, so the header's count downloads the deck only when this is true.
- */
-export function anythingDueToday(history: History, marks: Marks, now: Date): boolean {
-  const tomorrow = dayStart(now, 1).getTime();
-  return Object.values(history).some((record) => record.due < tomorrow) || Object.values(marks).some((mark) => mark === 'shaky' || mark === 'unknown');
-}
-
 export interface Forecast {
   /** Due during tomorrow. */
   tomorrow: number;
