@@ -213,7 +213,8 @@ describe('scope and seeding', () => {
   it('reviews one part, and says so when the address names a part the garden lacks', async () => {
     const { context, page } = await open('/review/?part=ml-interview');
     await expect(page.locator('[aria-current="page"][data-scope-link]').textContent()).resolves.toContain('Coding & ML Implementation');
-    await expect(status(page)).resolves.toBe('12 facts to go');
+    // 12 facts and the 4 follow-ups of ml-interview-01, each scheduled as a fact of its own.
+    await expect(status(page)).resolves.toBe('16 facts to go');
     await page.goto(`${site.url}/review/?part=no-such-part`, { waitUntil: 'networkidle' });
     await expect(page.locator('[data-done-title]').textContent()).resolves.toBe('Nothing to review here');
     await expect(summary(page)).resolves.toContain('This garden has no part "no-such-part"');
