@@ -46,7 +46,7 @@ export function outputSize(root: string): { bytes: number; files: number; pages:
 }
 
 /** The file a site-root URL names, with the base path stripped. */
-function fileFor(root: string, base: string, url: string): string | undefined {
+export function fileFor(root: string, base: string, url: string): string | undefined {
   const path = url.split(/[?#]/)[0]!;
   if (!path.startsWith(base)) return undefined;
   const file = resolve(root, path.slice(base.length));
@@ -56,7 +56,7 @@ function fileFor(root: string, base: string, url: string): string | undefined {
 const attr = (tag: string, name: string) => new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(tag)?.slice(1).find((v) => v !== undefined);
 
 /** Static imports of an ES module (`import "./x.js"`, `import {a} from "./x.js"`), as files. */
-function moduleImports(file: string, source: string): string[] {
+export function moduleImports(file: string, source: string): string[] {
   const out: string[] = [];
   for (const match of source.matchAll(/(?:^|[;\s}])import\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+)["']/g)) {
     const spec = match[1]!;

@@ -27,7 +27,7 @@ if (!existsSync(contentDir)) {
   console.error(`npm run check: no garden folder at ${contentDir} (expected a folder with bits/, shorts/, chapters/, quiz/ or parts.yaml)`);
   process.exit(1);
 }
-const { problems, files } = checkGardenFolder(contentDir, { projectRoot, base: siteConfig.base, tracks: Object.keys(siteConfig.tracks) });
+const { problems, files } = checkGardenFolder(contentDir, { projectRoot, base: siteConfig.base, tracks: Object.keys(siteConfig.tracks), levels: siteConfig.levels });
 
 for (const problem of problems) console.log(formatProblem(problem));
 

@@ -16,4 +16,10 @@ export const siteConfig = {
     'time-series': 'Time series',
     math: 'Math for ML',
   } as Record<string, string>,
+  /** The levels quiz facts may carry (`level: 2`), with their labels; review, exams and sheets can be limited to one. */
+  levels: {
+    1: 'L1 Basic',
+    2: 'L2 Intermediate',
+    3: 'L3 Deep',
+  } as Record<number, string>,
 };

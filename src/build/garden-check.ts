@@ -20,6 +20,8 @@ export interface GardenCheckOptions {
   base?: string;
   /** The tracks a short may name (src/site.config.ts). */
   tracks?: readonly string[];
+  /** The levels a quiz fact may carry (src/site.config.ts). */
+  levels?: Readonly<Record<number, string>>;
   /** The garden as the link targets read it (src/build/link-targets.ts). */
   garden?: () => GardenSnapshot;
   /**
@@ -50,8 +52,8 @@ export function gardenCheck(options: GardenCheckOptions): AstroIntegration {
     pages = problemPages(problems, { contentDir, cwd: process.cwd(), base: options.base ?? '/' });
   };
   const check = (allowDrafts: boolean, garden?: GardenSnapshot) => {
-    const { base, memo, tracks } = options;
-    const given = { ...(base ? { base } : {}), ...(tracks ? { tracks } : {}), ...(garden ? { garden } : {}), ...(memo ? { results: memo.checkResults() } : {}) };
+    const { base, memo, tracks, levels } = options;
+    const given = { ...(base ? { base } : {}), ...(tracks ? { tracks } : {}), ...(levels ? { levels } : {}), ...(garden ? { garden } : {}), ...(memo ? { results: memo.checkResults() } : {}) };
     try {
       return checkGardenFolder(contentDir, { projectRoot, allowDrafts, ...given }).problems;
     } finally {

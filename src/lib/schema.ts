@@ -92,6 +92,10 @@ export const quizFactSchema = z
     explanation: text(),
     /** Wrong answers: with them, study mode asks the fact as multiple choice. Unquoted numbers are fine, as for `answer`. */
     distractors: z.array(answerText()).min(1).optional(),
+    /** How deep the fact goes: one of the levels declared in site.config.ts (`levels`); review and exams can be limited to one. */
+    level: z.number().int().positive().optional(),
+    /** Questions asked after this fact's answer, each scheduled in review as a fact of its own. */
+    followups: z.array(z.object({ question: text(), answer: answerText() })).min(1).optional(),
   })
   .superRefine((fact, ctx) => {
     fact.distractors?.forEach((distractor, index) => {
@@ -112,3 +116,4 @@ export type PartData = z.output<typeof partSchema>;
 export type ChapterData = z.output<typeof chapterSchema>;
 export type QuizData = z.output<typeof quizSchema>;
 export type QuizFact = z.output<typeof quizFactSchema>;
+export type QuizFollowup = NonNullable<QuizFact['followups']>[number];

@@ -10,6 +10,9 @@ export function joinBase(base: string, path: string): string {
   return `${head}${tail}`;
 }
 
+/** Which facts /review/ and /exam/ take: a part or chapter, and a level. */
+export type StudyScope = { part?: string; chapter?: string; level?: string };
+
 export function gardenUrls(base: string) {
   const at = (path: string) => joinBase(base, path);
   return {
@@ -23,8 +26,10 @@ export function gardenUrls(base: string) {
     cheatsheets: () => at(chapters.listingPath),
     part: (partId: string) => at(`/cheatsheets/${partId}/`),
     chapter: (chapterId: string) => at(chapters.path(chapterId)),
-    /** The review page, for everything or one part or chapter (`?part=…`, `?chapter=…`). */
-    review: (scope?: { part: string } | { chapter: string }) => at(`/review/${scope ? `?${new URLSearchParams(scope)}` : ''}`),
+    /** The review page, for everything or one part or chapter (`?part=…`, `?chapter=…`), maybe at one level (`?level=2`). */
+    review: (scope?: StudyScope) => at(`/review/${scope ? `?${new URLSearchParams(scope)}` : ''}`),
+    /** An exam over a part or chapter, as review takes them. */
+    exam: (scope?: StudyScope) => at(`/exam/${scope ? `?${new URLSearchParams(scope)}` : ''}`),
     /** Every quiz fact as JSON, for the review page and the due counts. */
     reviewDeck: () => at('/review/facts.json'),
     tags: () => at('/tags/'),

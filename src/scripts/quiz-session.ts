@@ -22,6 +22,8 @@ class QuizSession extends HTMLElement {
   private facts: HTMLElement[] = [];
   private homes = new Map<HTMLElement, HTMLElement>();
   private filter: Filter = 'all';
+  /** The level shown ('' for all), from the level filter a sheet whose facts carry levels has. */
+  private level = '';
   private testing = false;
   private mixed = false;
   private current: HTMLElement | undefined;
@@ -69,6 +71,10 @@ class QuizSession extends HTMLElement {
     else if (action === 'reset-yes') this.reset();
     else if (action === 'reveal' && fact) this.reveal(fact, !fact.classList.contains('is-revealed'));
     else if (isFilter(button?.dataset.filter)) this.setFilter(button.dataset.filter);
+    else if (button?.dataset.levelFilter !== undefined) {
+      this.level = button.dataset.levelFilter;
+      this.render();
+    }
     else if (button && isMark(button.dataset.mark) && fact) this.mark(fact, button.dataset.mark);
     else if (button?.dataset.choice && fact) this.choose(fact, button);
     else if (!button && fact && this.testing && !target.closest('a')) this.reveal(fact, true);
@@ -208,11 +214,12 @@ class QuizSession extends HTMLElement {
       const mark = this.marks[fact.dataset.factId!];
       if (mark) fact.dataset.mark = mark;
       else delete fact.dataset.mark;
-      fact.hidden = this.testing && !matchesFilter(mark, this.filter);
+      fact.hidden = (this.testing && !matchesFilter(mark, this.filter)) || (this.level !== '' && fact.dataset.level !== this.level);
       for (const button of fact.querySelectorAll<HTMLElement>('[data-mark]')) button.setAttribute('aria-pressed', String(button.dataset.mark === mark));
     }
     for (const group of this.querySelectorAll<HTMLElement>('[data-chapter-group]')) group.hidden = !group.querySelector(`${FACT}:not([hidden])`);
     for (const button of this.querySelectorAll<HTMLElement>('[data-filter]')) button.setAttribute('aria-pressed', String(button.dataset.filter === this.filter));
+    for (const button of this.querySelectorAll<HTMLElement>('[data-level-filter]')) button.setAttribute('aria-pressed', String(button.dataset.levelFilter === this.level));
     const empty = this.el('[data-empty]');
     empty.textContent = EMPTY[this.filter];
     empty.hidden = !this.testing || this.filter === 'all' || this.visible().length > 0;

@@ -5,12 +5,12 @@
  * FSRS (src/lib/study/). Every time comes from `new Date()` at the moment of
  * the action, so a test can move the clock.
  */
-import { deckScope, scopeFacts, type Deck, type DeckFact, type Scope } from '../lib/study/deck';
+import { deckScope, factChoices, followupsAfterParents, scopeFacts, type Deck, type DeckFact, type Scope } from '../lib/study/deck';
 import { recordOf, isRating, type History, type Rating } from '../lib/study/history';
 import { dayStart, describeInterval, forecast, newPerDayLimit, reviewQueue, sessionOrder } from '../lib/study/queue';
 import { createReviewStore } from '../lib/study/review-store';
 import { preview, review, seedFromMarks } from '../lib/study/schedule';
-import { shuffled } from '../lib/study/shuffle';
+import { choiceButton, fetchDeck, parentFact, setFactHtml } from './fact-html';
 import { createMarkStore } from '../lib/study/storage';
 import { exportFileName, exportHistory, importHistory } from '../lib/study/transfer';
 import { plural } from '../lib/plural';
@@ -25,7 +25,7 @@ type Stage = 'question' | 'answer' | 'chosen';
 class ReviewSession extends HTMLElement {
   private store = createReviewStore(() => window.localStorage);
   private marks = createMarkStore(() => window.localStorage).read();
-  private deck: Deck = { parts: [], chapters: [], facts: [] };
+  private deck: Deck = { levels: [], parts: [], chapters: [], facts: [] };
   private scope: Scope = { kind: 'all' };
   private facts: DeckFact[] = [];
   private history: History = {};
@@ -41,9 +41,7 @@ class ReviewSession extends HTMLElement {
     this.addEventListener('change', this);
     document.addEventListener('keydown', this);
     try {
-      const response = await fetch(this.dataset.src!);
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      this.deck = (await response.json()) as Deck;
+      this.deck = await fetchDeck(this.dataset.src!);
     } catch (error) {
       this.status(`The facts could not be loaded (${(error as Error).message}). Reload the page to try again.`);
       return;
@@ -115,7 +113,7 @@ class ReviewSession extends HTMLElement {
     this.history = seedFromMarks(stored, this.ids(), this.marks, now);
     if (this.history !== stored) this.save();
     const queue = reviewQueue(this.ids(), this.history, this.marks, now, this.store.settings().newPerDay);
-    this.queue = sessionOrder(queue);
+    this.queue = followupsAfterParents(sessionOrder(queue), this.facts);
     this.waiting = queue.waiting;
     this.showStorage();
     this.next();
@@ -146,22 +144,16 @@ class ReviewSession extends HTMLElement {
     const from = this.el<HTMLAnchorElement>('[data-from]');
     from.textContent = chapter?.label ?? fact.c;
     from.href = chapter?.url ?? '#';
-    this.el('[data-question]').textContent = fact.q;
-    this.el('[data-answer-text]').textContent = fact.a;
-    this.el('[data-explanation]').textContent = fact.e;
+    const parent = parentFact(this.deck.facts, fact);
+    this.el('[data-parent]').hidden = !parent;
+    if (parent) setFactHtml(this.el('[data-parent-text]'), `${parent.q} <strong>${parent.a}</strong>`);
+    setFactHtml(this.el('[data-question]'), fact.q);
+    setFactHtml(this.el('[data-answer-text]'), fact.a);
+    setFactHtml(this.el('[data-explanation]'), fact.e);
+    this.el('[data-why]').hidden = fact.e === '';
     this.el('[data-verdict]').textContent = '';
     const choices = this.el('[data-choices]');
-    choices.replaceChildren(
-      ...shuffled([fact.a, ...(fact.d ?? [])]).map((text, index) => {
-        const button = document.createElement('button');
-        button.type = 'button';
-        button.className = 'fact__choice';
-        button.dataset.choice = text === fact.a ? 'right' : 'wrong';
-        button.setAttribute('aria-keyshortcuts', String(index + 1));
-        button.append(Object.assign(document.createElement('kbd'), { textContent: String(index + 1) }), ` ${text}`);
-        return button;
-      }),
-    );
+    choices.replaceChildren(...factChoices(fact).map(choiceButton));
     choices.hidden = !fact.d;
     this.show({ answer: false, reveal: !fact.d, next: false, ratings: false });
     this.status(`${plural(this.queue.length + 1, 'fact')} to go${this.waiting ? ` · ${plural(this.waiting, 'new fact')} wait for another day` : ''}`);

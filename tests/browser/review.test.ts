@@ -86,7 +86,7 @@ describe('the page without JavaScript', () => {
 describe('the script', () => {
   it('loads only on /review/ and weighs at most 15 KB gzip with the scheduler and what it imports', () => {
     const scripts = (path: string) => [...read(site.build.outDir, path).matchAll(/<script type="module" src="\/(_astro\/[^"]+\.js)"/g)].map((m) => m[1]!);
-    const [entry] = scripts('review/index.html').filter((src) => !src.includes('SiteSearch'));
+    const [entry] = scripts('review/index.html').filter((src) => read(site.build.outDir, src).includes('review-session'));
     expect(entry).toBeTruthy();
     for (const page of ['index.html', 'bits/index.html', 'cheatsheets/ml-foundations/01-tensors/index.html', 'tags/index.html']) expect(scripts(page), page).not.toContain(entry);
     // The entry and every chunk it imports, as a reader's browser downloads them.
@@ -101,7 +101,8 @@ describe('the script', () => {
 
   it('gets its facts from /review/facts.json, not from the page', () => {
     const deck = JSON.parse(read(site.build.outDir, 'review/facts.json')) as { facts: { id: string; c: string }[] };
-    expect(deck.facts.length).toBe(62);
+    // 62 facts and 4 follow-ups.
+    expect(deck.facts.length).toBe(66);
     expect(deck.facts.filter((f) => f.c === 'ml-foundations/01-tensors').length).toBe(5);
     expect(read(site.build.outDir, 'review/index.html')).not.toContain(deck.facts[0]!.id);
   });
@@ -212,7 +213,8 @@ describe('scope and seeding', () => {
   it('reviews one part, and says so when the address names a part the garden lacks', async () => {
     const { context, page } = await open('/review/?part=ml-interview');
     await expect(page.locator('[aria-current="page"][data-scope-link]').textContent()).resolves.toContain('Coding & ML Implementation');
-    await expect(status(page)).resolves.toBe('12 facts to go');
+    // 12 facts and the 4 follow-ups of ml-interview-01, each scheduled as a fact of its own.
+    await expect(status(page)).resolves.toBe('16 facts to go');
     await page.goto(`${site.url}/review/?part=no-such-part`, { waitUntil: 'networkidle' });
     await expect(page.locator('[data-done-title]').textContent()).resolves.toBe('Nothing to review here');
     await expect(summary(page)).resolves.toContain('This garden has no part "no-such-part"');

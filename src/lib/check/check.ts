@@ -13,6 +13,7 @@ import { NOTE_COLLECTIONS, type Registry } from '../collections';
 import { gardenModel, type ModelFile } from '../garden-model';
 import type { BodyScan } from './body-scan';
 import { factRootLinks } from './quiz-markdown';
+import { checkLevels } from './quiz-levels';
 import type { QuizData } from '../schema';
 import { checkRootLink, editDistance, FIXED_PAGES, siteUrls, type SiteEntries } from './site-pages';
 import type { GardenFile } from '../garden-file';
@@ -44,6 +45,8 @@ export interface CheckOptions extends Partial<LinkCheckOptions> {
   registry?: Registry;
   /** The tracks a note may name in `track` (src/site.config.ts); without them any track is taken. */
   tracks?: readonly string[];
+  /** The levels a quiz fact may carry (`levels` in src/site.config.ts); without them any level is taken. */
+  levels?: Readonly<Record<number, string>>;
   /** Whether a module an .mdx note imports exists (imports.ts); without it imports are not checked. */
   resolveImport?: ImportResolver;
 }
@@ -82,6 +85,7 @@ export function checkGarden(files: readonly GardenFile[], options: CheckOptions 
   for (const { file, local } of locals) add(file, local.schema);
 
   if (options.tracks) checkTracks(parsed, valid, options.tracks, report);
+  if (options.levels) checkLevels(parsed, valid, options.levels, report);
   checkDuplicateSlugs(parsed, report);
   checkCrossReferences(parsed, valid, report, model.some((file) => file.kind === 'parts'));
   for (const { file, local } of locals) {

@@ -28,6 +28,10 @@ function factFields(quiz: QuizData): { path: PropertyKey[]; name: string; text: 
       [['answer'], fact.answer],
       [['explanation'], fact.explanation],
       ...(fact.distractors ?? []).map((text, n): [PropertyKey[], string] => [['distractors', n], text]),
+      ...(fact.followups ?? []).flatMap((followup, n): [PropertyKey[], string][] => [
+        [['followups', n, 'question'], followup.question],
+        [['followups', n, 'answer'], followup.answer],
+      ]),
     ];
     return fields.map(([field, text]) => ({
       path: ['facts', index, ...field],

@@ -30,6 +30,8 @@ export interface CheckFolderOptions {
   base?: string;
   /** The tracks a short may name (the keys of siteConfig.tracks); without them any track is taken. */
   tracks?: readonly string[];
+  /** The levels a quiz fact may carry (siteConfig.levels); without them any level is taken. */
+  levels?: Readonly<Record<number, string>>;
   /** Default: GARDEN_MAX_BYTES, else 2 MB. */
   maxBytes?: number;
   /**
@@ -56,6 +58,7 @@ export function checkGardenFolder(contentDir: string, options: CheckFolderOption
     maxBytes,
     editorial: true,
     ...(options.tracks ? { tracks: options.tracks } : {}),
+    ...(options.levels ? { levels: options.levels } : {}),
     resolveImport: importResolver(contentDir, options.projectRoot),
     staticPages: staticPages(join(options.projectRoot, 'src/pages')),
     ...(options.results ? { files: options.results } : {}),

@@ -6,7 +6,8 @@
  */
 import type { ChapterFacts, ChapterItem } from '../garden';
 import type { InlineMarkdown } from '../markdown/inline-markdown';
-import { factIds } from './ids';
+import type { QuizFact } from '../schema';
+import { factIds, followupId } from './ids';
 
 export interface StudyChoice extends InlineMarkdown {
   correct: boolean;
@@ -29,6 +30,16 @@ export interface StudyFact {
   hasMath: boolean;
   /** The answer first, then the distractors; the page shuffles them. Absent without distractors. */
   choices?: StudyChoice[] | undefined;
+  /** The fact's level (site.config.ts `levels`), if it has one. */
+  level?: number | undefined;
+  /** Questions asked after the answer, each with an id of its own (followupId). */
+  followups?: StudyFollowup[] | undefined;
+}
+
+export interface StudyFollowup {
+  id: string;
+  question: InlineMarkdown;
+  answer: InlineMarkdown;
 }
 
 export interface StudyGroup {
@@ -46,6 +57,7 @@ export function studyGroups(groups: readonly ChapterFacts[], render: (markdown: 
       facts: facts.map((fact, index) => {
         const [question, answer, explanation] = [render(fact.question), render(fact.answer), render(fact.explanation)];
         const distractors = fact.distractors?.map(render) ?? [];
+        const followups = fact.followups?.map((followup) => ({ id: followupId(ids[index]!, followup.question), question: render(followup.question), answer: render(followup.answer) }));
         return {
           id: ids[index]!,
           anchor: factAnchor(ids[index]!),
@@ -55,8 +67,10 @@ export function studyGroups(groups: readonly ChapterFacts[], render: (markdown: 
           answer: answer.text,
           explanation: explanation.text,
           html: { question: question.html, answer: answer.html, explanation: explanation.html },
-          hasMath: [question, answer, explanation, ...distractors].some((field) => field.hasMath),
+          hasMath: [question, answer, explanation, ...distractors, ...(followups ?? []).flatMap((f) => [f.question, f.answer])].some((field) => field.hasMath),
           choices: distractors.length ? [{ ...answer, correct: true }, ...distractors.map((choice) => ({ ...choice, correct: false }))] : undefined,
+          level: fact.level,
+          followups,
         };
       }),
     };
@@ -76,4 +90,13 @@ export function studyFactIds(groups: readonly StudyGroup[]): string[] {
 /** A fact id made fit for an HTML id and a URL fragment. */
 export function factAnchor(id: string): string {
   return `fact-${id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+}
+
+/** Whether any fact of these quizzes (a follow-up included) shows a formula: the review and exam pages then link KaTeX's stylesheet. */
+export function quizHasMath(quizzes: readonly { facts: readonly QuizFact[] }[], render: (markdown: string) => InlineMarkdown): boolean {
+  return quizzes.some((quiz) =>
+    quiz.facts.some((fact) =>
+      [fact.question, fact.answer, fact.explanation, ...(fact.distractors ?? []), ...(fact.followups ?? []).flatMap((f) => [f.question, f.answer])].some((text) => render(text).hasMath),
+    ),
+  );
 }

@@ -47,3 +47,12 @@ export function factIds(chapterId: string, questions: readonly string[]): string
     return count === 1 ? id : `${id}~${count}`;
   });
 }
+
+/**
+ * The id of a fact's follow-up question: the parent's id and the follow-up's
+ * hashed question (`ml-foundations/01-tensors#1x2y3z>4a5b6c`), so it keeps its
+ * own history while either question stays as written.
+ */
+export function followupId(parentId: string, question: string): string {
+  return `${parentId}>${shortHash(normaliseQuestion(question))}`;
+}
