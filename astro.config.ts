@@ -66,7 +66,7 @@ export default {
     shikiConfig,
   },
   // The check comes after the note renderer, whose prefetch starts the workers before the check takes the main thread.
-  integrations: [noteRendering(notes), gardenCheck({ contentDir, base: siteConfig.base, tracks: Object.keys(siteConfig.tracks), garden: linkTargets.snapshot, memo, onErrors: 'exit', beforeExit: () => notes.stopPool() }), mdx(), sitemap({ filter: (page) => !new URL(page).pathname.endsWith('/search/') }), keepOutput()],
+  integrations: [noteRendering(notes), gardenCheck({ contentDir, base: siteConfig.base, tracks: Object.keys(siteConfig.tracks), garden: linkTargets.snapshot, memo, onErrors: 'exit', beforeExit: () => notes.stopPool(), knownDiagram: (source) => diagrams.has(source) }), mdx(), sitemap({ filter: (page) => !new URL(page).pathname.endsWith('/search/') }), keepOutput()],
   vite: {
     server: { watch: { ignored: ['**/dist/**'] } },
     define: { 'import.meta.env.GARDEN_CODE_DIGEST': JSON.stringify(digest) },

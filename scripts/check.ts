@@ -8,6 +8,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { checkGardenFolder } from '../src/lib/check/run.ts';
+import { checkDiagrams } from '../src/lib/check/diagrams.ts';
+import { sortProblems } from '../src/lib/errors.ts';
 import { resolveContentDir } from '../src/lib/content-dir.ts';
 import { formatProblem } from '../src/lib/errors.ts';
 import { siteConfig } from '../src/site.config.ts';
@@ -27,7 +29,10 @@ if (!existsSync(contentDir)) {
   console.error(`npm run check: no garden folder at ${contentDir} (expected a folder with bits/, shorts/, chapters/, quiz/ or parts.yaml)`);
   process.exit(1);
 }
-const { problems, files } = checkGardenFolder(contentDir, { projectRoot, base: siteConfig.base, tracks: Object.keys(siteConfig.tracks) });
+const checked = checkGardenFolder(contentDir, { projectRoot, base: siteConfig.base, tracks: Object.keys(siteConfig.tracks) });
+const { files } = checked;
+// Mermaid diagrams are parsed apart: Mermaid's parser is asynchronous (src/lib/check/diagrams.ts).
+const problems = sortProblems([...checked.problems, ...(await checkDiagrams(checked.gardenFiles))]);
 
 for (const problem of problems) console.log(formatProblem(problem));
 

@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { DIAGRAM_ID, DiagramSyntaxError, type DiagramRenderer, type DiagramSvgs } from '../lib/markdown/rehype-mermaid';
 import { writeFileAtomic } from './cache-file';
+import { mermaidErrorReason } from '../lib/check/diagrams';
 
 const require = createRequire(import.meta.url);
 const MERMAID_VERSION = (require('mermaid/package.json') as { version: string }).version;
@@ -76,6 +77,11 @@ export class MermaidRenderer implements DiagramRenderer {
     return join(this.dir, `${key}.json`);
   }
 
+  /** Whether this diagram was drawn before (so it parses). */
+  has(source: string): boolean {
+    return existsSync(this.file(diagramKey(source)));
+  }
+
   async render(source: string): Promise<DiagramSvgs | undefined> {
     const key = diagramKey(source);
     this.used.add(key);
@@ -120,7 +126,7 @@ export class MermaidRenderer implements DiagramRenderer {
         },
         { source, id: DIAGRAM_ID, settings: SETTINGS, themes: THEMES },
       );
-      if ('error' in result) throw new DiagramSyntaxError(result.error.split('\n').filter(Boolean).join(' '), result.line);
+      if ('error' in result) throw new DiagramSyntaxError(`Mermaid cannot parse the diagram: ${mermaidErrorReason(result.error)} (expected a valid Mermaid diagram)`, result.line);
       return result.svgs;
     } finally {
       this.idle = setTimeout(() => void this.close(), IDLE_MS);
@@ -129,8 +135,9 @@ export class MermaidRenderer implements DiagramRenderer {
 
   private async open(): Promise<Page> {
     const started = performance.now();
-    // Loaded only here: a build whose diagrams are all cached never loads playwright.
-    const { chromium } = await import('playwright-core');
+    // Loaded only here, so a build whose diagrams are all cached never loads playwright; require(), not import():
+    // astro.config's module runner is closed by the time a diagram is drawn.
+    const { chromium } = require('playwright-core') as typeof import('playwright-core');
     this.browser = await chromium.launch({ executablePath: this.chromium, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
     const page = await this.browser.newPage();
     await page.setContent('<!doctype html><html><body></body></html>');

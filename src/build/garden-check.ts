@@ -3,6 +3,7 @@ import { resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isEditorial } from '../lib/check/check';
 import { checkGardenFolder } from '../lib/check/run';
+import { checkDiagrams } from '../lib/check/diagrams';
 import { problemPageHtml, problemPages } from '../lib/check/problem-pages';
 import { formatProblem, GardenContentError, type ContentProblem } from '../lib/errors';
 import type { GardenSnapshot } from './link-targets';
@@ -37,6 +38,8 @@ export interface GardenCheckOptions {
    */
   onErrors?: 'throw' | 'exit';
   beforeExit?: () => void;
+  /** Diagrams known to parse (drawn by an earlier build, diagram-renderer.ts): Mermaid's parser is not loaded for them. */
+  knownDiagram?: (source: string) => boolean;
 }
 
 export function gardenCheck(options: GardenCheckOptions): AstroIntegration {
@@ -53,7 +56,7 @@ export function gardenCheck(options: GardenCheckOptions): AstroIntegration {
     const { base, memo, tracks } = options;
     const given = { ...(base ? { base } : {}), ...(tracks ? { tracks } : {}), ...(garden ? { garden } : {}), ...(memo ? { results: memo.checkResults() } : {}) };
     try {
-      return checkGardenFolder(contentDir, { projectRoot, allowDrafts, ...given }).problems;
+      return checkGardenFolder(contentDir, { projectRoot, allowDrafts, ...given });
     } finally {
       memo?.save();
     }
@@ -62,13 +65,15 @@ export function gardenCheck(options: GardenCheckOptions): AstroIntegration {
   return {
     name: 'garden-check',
     hooks: {
-      'astro:config:setup': ({ command, config, logger, updateConfig }) => {
+      'astro:config:setup': async ({ command, config, logger, updateConfig }) => {
         projectRoot = fileURLToPath(config.root);
         // Drafts follow the command, not NODE_ENV: a build run with NODE_ENV=test must still hide them.
         updateConfig({ vite: { define: { 'import.meta.env.GARDEN_SHOW_DRAFTS': JSON.stringify(command === 'dev') } } });
         if (command === 'preview' || command === 'sync') return;
         // The garden as the link targets saw it, read once for both (a recheck in `astro dev` reads it afresh).
-        const problems = check(command === 'dev', options.garden?.());
+        const checked = check(command === 'dev', options.garden?.());
+        // Mermaid's parser is asynchronous, the rest of the check is not: diagrams are checked once the garden is (diagrams.ts).
+        const problems = [...checked.problems, ...(await checkDiagrams(checked.gardenFiles, { ...(options.knownDiagram ? { known: options.knownDiagram } : {}) }))];
         previous = new Set(problems.map(formatProblem));
         logWarnings(problems, logger);
         const errors = problems.filter((p) => p.severity === 'error');
@@ -88,7 +93,7 @@ export function gardenCheck(options: GardenCheckOptions): AstroIntegration {
       'astro:server:setup': ({ server, logger, refreshContent }) => {
         let timer: ReturnType<typeof setTimeout> | undefined;
         const recheck = () => {
-          const problems = check(true);
+          const { problems } = check(true);
           showOnPages(problems);
           const lines = new Set(problems.map(formatProblem));
           const errors = problems.filter((p) => p.severity === 'error');

@@ -57,6 +57,17 @@ export interface NoteRendererOptions {
   diagrams?: MermaidRenderer;
 }
 
+/** How many lines of the note's file come before its body (the frontmatter): 0 when it cannot be read. */
+function linesAbove(body: string, filePath: string): number {
+  try {
+    const text = readFileSync(filePath, 'utf8');
+    const start = body === '' ? -1 : text.indexOf(body);
+    return start < 0 ? 0 : text.slice(0, start).split('\n').length - 1;
+  } catch {
+    return 0;
+  }
+}
+
 export class NoteRenderer {
   readonly cache: NoteCache;
   private readonly contentDir: string;
@@ -255,7 +266,7 @@ export class NoteRenderer {
     this.local ??= createNotePipeline({ targets: this.options.targets, contentDir: this.contentDir }, 'oniguruma', this.options.diagrams);
     const previous = this.previousKeys.get(filePath);
     const code = previous === undefined ? undefined : this.cache.reusableCode(previous);
-    return this.local(body, filePath, { search: searchKindOf(this.cache.gardenPath(filePath)), code });
+    return this.local(body, filePath, { search: searchKindOf(this.cache.gardenPath(filePath)), code, lineOffset: DIAGRAM_FENCE.test(body) ? linesAbove(body, filePath) : 0 });
   }
 
   get diagrams(): MermaidRenderer | undefined {

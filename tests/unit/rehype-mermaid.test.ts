@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { createNotePipeline } from '../../src/lib/markdown/note-pipeline';
 import { rehypePluginsFor, remarkPlugins, shikiConfig } from '../../src/lib/markdown/plugins';
+import { checkDiagrams, mermaidFences } from '../../src/lib/check/diagrams';
+import { formatProblem } from '../../src/lib/errors';
 import { DIAGRAM_ID, DiagramSyntaxError, type DiagramRenderer } from '../../src/lib/markdown/rehype-mermaid';
 
 /** A renderer that draws a box per diagram, as Mermaid does: ids and styles scoped by the id it is given, a title from `accTitle:`. */
@@ -81,5 +83,42 @@ describe('rehype-mermaid in Astro’s processor (.mdx and other Markdown)', () =
     const { code } = await processor.render(FLOW, { fileURL: new URL('file:///garden/bits/x.md') });
     expect(code).toMatch(/<figure class="diagram diagram--drawn"><div class="diagram__svg diagram__svg--light"><svg id="diagram-[0-9a-f]{6}-1-light"/);
     expect(code).not.toContain('astro-code');
+  });
+});
+
+describe('checking diagrams (check/diagrams.ts)', () => {
+  const note = (text: string) => [{ path: 'bits/flow.md', displayPath: 'content/bits/flow.md', text }];
+
+  it('finds the top-level mermaid fences with their file lines, indented ones included', () => {
+    const text = '---\ntitle: x\n---\n```mermaid\ngraph TD\n  A --> B\n```\n\n```js\nmermaid()\n```\n\n  ~~~mermaid\n  pie\n    "a": 1\n  ~~~\n';
+    expect(mermaidFences(text)).toEqual([
+      { source: 'graph TD\n  A --> B', line: 4 },
+      { source: 'pie\n  "a": 1', line: 13 },
+    ]);
+  });
+
+  it('reports a diagram Mermaid cannot parse with the file, the line and Mermaid’s reason', async () => {
+    const text = '---\ntitle: x\n---\nText.\n\n```mermaid\nflowchart TD\n  A --> B\n  B --x(\n```\n';
+    const problems = await checkDiagrams(note(text));
+    expect(problems).toHaveLength(1);
+    expect(formatProblem(problems[0]!)).toMatch(/^content\/bits\/flow\.md:9: diagram: Mermaid cannot parse the diagram: Parse error on line 3: Expecting .* got 'PS' \(expected a valid Mermaid diagram/);
+  });
+
+  it('reports an unknown kind of diagram on its first line, and passes good ones', async () => {
+    const problems = await checkDiagrams(note('```mermaid\nflowchat TD\n  A --> B\n```\n\n```mermaid\nsequenceDiagram\n  A->>B: hi\n```\n'));
+    expect(problems.map(formatProblem)).toEqual([expect.stringMatching(/^content\/bits\/flow\.md:2: diagram: Mermaid cannot parse the diagram: No diagram type detected/)]);
+  });
+
+  it('leaves diagrams known to parse, and those that need a browser to parse, to the build', async () => {
+    const parse = vi.fn(async (text: string) => {
+      if (text.startsWith('classDiagram')) throw new TypeError('DOMPurify.addHook is not a function');
+      throw new Error('Parse error on line 1');
+    });
+    const problems = await checkDiagrams(note('```mermaid\nclassDiagram\n  A <|-- B\n```\n\n```mermaid\ngraph TD\n  drawn before\n```\n'), {
+      known: (source) => source.includes('drawn before'),
+      parser: () => ({ parse }),
+    });
+    expect(problems).toEqual([]);
+    expect(parse).toHaveBeenCalledTimes(1);
   });
 });

@@ -45,6 +45,8 @@ export interface CheckFolderOptions {
 export interface FolderCheck {
   problems: ContentProblem[];
   files: number;
+  /** The files as read, for the checks that run after (diagrams.ts). */
+  gardenFiles: readonly GardenFile[];
 }
 
 export function checkGardenFolder(contentDir: string, options: CheckFolderOptions): FolderCheck {
@@ -65,7 +67,7 @@ export function checkGardenFolder(contentDir: string, options: CheckFolderOption
   // Only notes make pages: a garden of none (or of Markdown files in the wrong places) would build an empty site.
   const hasNotes = files.some((file) => classifyGardenPath(file.path) !== 'ignored' && noteAtPath(file.path) !== undefined);
   if (!hasNotes) problems.push(noNotes(relativeToCwd(contentDir, options.cwd ?? process.cwd())));
-  return { problems: sortProblems(problems), files: files.length };
+  return { problems: sortProblems(problems), files: files.length, gardenFiles: files };
 }
 
 /** The addresses of the static routes under a pages folder (dynamic ones come from the entries). */

@@ -110,6 +110,8 @@ export function createNotePipeline(links: RemarkLinksOptions | undefined, engine
       frontmatter?: Record<string, unknown>;
       search?: NoteSearchKind;
       code?: ReadonlyMap<string, string> | undefined;
+      /** Lines of the file above `body` (its frontmatter): errors then name the file's own lines. */
+      lineOffset?: number | undefined;
     } = {},
   ): Promise<RenderedNote> {
     const gardenCode: CodeReuse = { known: options.code, keys: [] };
@@ -117,6 +119,7 @@ export function createNotePipeline(links: RemarkLinksOptions | undefined, engine
       astro: { frontmatter: options.frontmatter ?? {} },
       gardenCode,
       ...(options.search ? { gardenSearchKind: options.search } : {}),
+      ...(options.lineOffset ? { gardenLineOffset: options.lineOffset } : {}),
     };
     const file = new File({ value: body, path: filePath, data });
     const result = await processor.process(file);

@@ -28,7 +28,9 @@ export const remarkPlugins: RemarkPlugins = remarkPluginsFor();
 
 /** The rehype plugins; with `diagrams`, ```mermaid fences are drawn (else shown as their source, rehype-mermaid.ts). */
 export function rehypePluginsFor(diagrams?: DiagramRenderer): RehypePlugins {
-  return [[rehypeMermaid, { renderer: diagrams }], ...rehypePluginsAfterDiagrams];
+  // Only a function in the options: Astro hashes its config with JSON.stringify, and a renderer may hold a browser.
+  const renderer = diagrams && { render: (source: string) => diagrams.render(source) };
+  return [[rehypeMermaid, { renderer }], ...rehypePluginsAfterDiagrams];
 }
 
 const rehypePluginsAfterDiagrams: RehypePlugins = [

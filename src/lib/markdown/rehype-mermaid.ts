@@ -52,6 +52,8 @@ declare module 'vfile' {
   interface DataMap {
     /** The source of every diagram a render drew or showed, in order. */
     gardenDiagrams: string[];
+    /** Lines of the file above the Markdown rendered (its frontmatter), so errors name the file's own line. */
+    gardenLineOffset: number;
   }
 }
 
@@ -75,7 +77,7 @@ export function rehypeMermaid(options: RehypeMermaidOptions = {}) {
         try {
           svgs = await options.renderer?.render(source);
         } catch (error) {
-          throw error instanceof DiagramSyntaxError ? syntaxError(error, pre, file) : error;
+          throw error instanceof DiagramSyntaxError ? syntaxError(error, pre, source, file) : error;
         }
         const id = `${prefix}-${number + 1}`;
         parent.children[index] = svgs ? drawnFigure(svgs, id, caption) : sourceFigure(pre, caption);
@@ -100,11 +102,13 @@ function captionOf(pre: Element): string | undefined {
   return meta ? /\btitle=(?:"([^"]*)"|'([^']*)')/.exec(meta)?.slice(1).find((v) => v !== undefined) : undefined;
 }
 
-function syntaxError(error: DiagramSyntaxError, pre: Element, file: VFile): Error {
+function syntaxError(error: DiagramSyntaxError, pre: Element, source: string, file: VFile): Error {
   const where = file.path ? relativeToCwd(file.path) : '(unknown file)';
-  // The fence's own line is the ``` line; the diagram starts on the next one.
+  // The diagram starts on the line after the fence's; a block Shiki highlighted first (Astro's processor) has no position: found by its text.
   const fence = pre.position?.start.line;
-  const line = fence === undefined ? '?' : fence + (error.line ?? 1);
+  const at = String(file.value).indexOf(source);
+  const first = fence !== undefined ? fence + 1 : at >= 0 ? String(file.value).slice(0, at).split('\n').length : undefined;
+  const line = first === undefined ? '?' : first + (error.line ?? 1) - 1 + (file.data.gardenLineOffset ?? 0);
   return new Error(`A diagram cannot be drawn (expected valid Mermaid):\n  ${where}:${line}: diagram: ${error.message}`);
 }
 
