@@ -30,8 +30,8 @@ describe('links in the sample garden', () => {
   });
 
   it('load the preview script only where a body links to another note', () => {
-    expect(read(site.build.outDir, 'shorts/kv-cache-formula/index.html')).toContain('<link-preview>');
-    expect(read(site.build.outDir, 'bits/reservoir-sampling/index.html')).not.toContain('<link-preview>');
+    expect(read(site.build.outDir, 'shorts/kv-cache-formula/index.html')).toContain('<link-preview data-katex-css=');
+    expect(read(site.build.outDir, 'bits/reservoir-sampling/index.html')).not.toContain('<link-preview');
   });
 });
 
@@ -54,6 +54,43 @@ describe('link previews', () => {
     await page.keyboard.press('Escape');
     await expect(card.isVisible()).resolves.toBe(false);
     await page.screenshot({ path: join(OUTPUT, 'screenshots', 'link-preview.png') });
+    await page.close();
+  });
+
+  it('show the target’s first lines as rendered: formulas typeset on hover, code highlighted on keyboard focus', async () => {
+    const page = await site.browser.newPage();
+    await page.goto(`${site.url}/cheatsheets/ml-foundations/06-attention/`);
+    const card = page.locator('.link-preview');
+    const body = card.locator('.link-preview__body');
+
+    await page.locator('article a.internal-link[href="/bits/scaled-dot-product-attention/"]').first().hover();
+    await expect(card.isVisible()).resolves.toBe(true);
+    await body.locator('.katex').first().waitFor({ state: 'visible' });
+    await expect(card.locator('strong').first().textContent()).resolves.toBe('Scaled dot-product attention');
+    // KaTeX's stylesheet is on the page, so the formula is laid out, not shown as raw MathML text.
+    await expect(page.evaluate(() => [...document.styleSheets].some((sheet) => sheet.href?.includes('katex')))).resolves.toBe(true);
+    await expect(body.locator('.katex-html').first().isVisible()).resolves.toBe(true);
+    await page.mouse.move(0, 0);
+    await expect(card.isVisible()).resolves.toBe(false);
+
+    const codeLink = page.locator('article a.internal-link[href="/bits/causal-mask-with-masked-fill/"]').first();
+    await codeLink.focus();
+    await body.locator('pre.astro-code').waitFor({ state: 'visible' });
+    await expect(card.getAttribute('role')).resolves.toBe('tooltip');
+    await expect(codeLink.getAttribute('aria-describedby')).resolves.toBe('link-preview-card');
+    const code = await body.evaluate((box) => ({
+      lines: box.querySelectorAll('pre code > .line').length,
+      coloured: [...box.querySelectorAll<HTMLElement>('pre code span[style]')].some((span) => getComputedStyle(span).color !== getComputedStyle(box).color),
+      ids: box.querySelectorAll('[id]').length,
+      buttons: box.querySelectorAll('button').length,
+    }));
+    expect(code.lines).toBeGreaterThan(0);
+    expect(code.lines).toBeLessThanOrEqual(8);
+    expect(code.coloured).toBe(true);
+    // Nothing in the card clashes with the page: no ids, no copy buttons.
+    expect(code.ids + code.buttons).toBe(0);
+    await page.keyboard.press('Escape');
+    await expect(card.isVisible()).resolves.toBe(false);
     await page.close();
   });
 
