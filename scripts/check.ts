@@ -8,8 +8,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { checkGardenFolder } from '../src/lib/check/run.ts';
-import { Worker } from 'node:worker_threads';
-import { checkDiagrams, mermaidFences, type MermaidParser } from '../src/lib/check/diagrams.ts';
+import { checkDiagrams, mermaidFences } from '../src/lib/check/diagrams.ts';
+import { startMermaidParser } from '../src/build/mermaid-thread.ts';
 import { readGardenFiles } from '../src/lib/check/read-garden.ts';
 import { maxBytesFromEnv } from '../src/lib/check/limits.ts';
 import { sortProblems } from '../src/lib/errors.ts';
@@ -35,11 +35,11 @@ if (!existsSync(contentDir)) {
 const maxBytes = maxBytesFromEnv(process.env);
 const gardenFiles = readGardenFiles(contentDir, process.cwd(), { maxBytes });
 // A garden with diagrams: Mermaid loads on a thread of its own while the rest is checked (src/lib/check/diagrams.ts).
-const mermaid = gardenFiles.some((file) => mermaidFences(file.text).length > 0) ? mermaidOnAThread() : undefined;
+const mermaid = gardenFiles.some((file) => mermaidFences(file.text).length > 0) ? startMermaidParser(projectRoot) : undefined;
 const checked = checkGardenFolder(contentDir, { projectRoot, maxBytes, garden: { files: gardenFiles }, base: siteConfig.base, tracks: Object.keys(siteConfig.tracks) });
 const { files } = checked;
 const problems = sortProblems([...checked.problems, ...(mermaid ? await checkDiagrams(gardenFiles, { parser: () => mermaid.parser }) : [])]);
-mermaid?.worker.terminate();
+await mermaid?.stop();
 
 for (const problem of problems) console.log(formatProblem(problem));
 
@@ -51,21 +51,3 @@ const summary = `${errors ? '✗' : '✓'} ${count(errors, 'error')}, ${count(wa
 (errors ? console.error : console.log)(summary);
 process.exitCode = errors ? 1 : 0;
 
-/** Mermaid's parser in scripts/mermaid-worker.mjs, its errors rebuilt as diagrams.ts reads them. */
-function mermaidOnAThread(): { worker: Worker; parser: MermaidParser } {
-  const worker = new Worker(new URL('./mermaid-worker.mjs', import.meta.url));
-  const waiting = new Map<number, { done: () => void; fail: (error: Error) => void }>();
-  worker.on('message', ({ id, error }: { id: number; error?: { kind: string; message: string; line?: number } }) => {
-    const reply = waiting.get(id)!;
-    waiting.delete(id);
-    if (!error) return reply.done();
-    const Kind = error.kind === 'TypeError' ? TypeError : error.kind === 'ReferenceError' ? ReferenceError : Error;
-    reply.fail(Object.assign(new Kind(error.message), { hash: { loc: { first_line: error.line } } }));
-  });
-  let next = 0;
-  const parse = (text: string) => new Promise<void>((done, fail) => {
-    waiting.set(++next, { done, fail });
-    worker.postMessage({ id: next, text });
-  });
-  return { worker, parser: { parse } };
-}

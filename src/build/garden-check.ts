@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { isEditorial } from '../lib/check/check';
 import { checkGardenFolder } from '../lib/check/run';
 import { checkDiagrams } from '../lib/check/diagrams';
+import { startMermaidParser, type MermaidThread } from './mermaid-thread';
 import { problemPageHtml, problemPages } from '../lib/check/problem-pages';
 import { formatProblem, GardenContentError, type ContentProblem } from '../lib/errors';
 import type { GardenSnapshot } from './link-targets';
@@ -72,8 +73,12 @@ export function gardenCheck(options: GardenCheckOptions): AstroIntegration {
         if (command === 'preview' || command === 'sync') return;
         // The garden as the link targets saw it, read once for both (a recheck in `astro dev` reads it afresh).
         const checked = check(command === 'dev', options.garden?.());
-        // Mermaid's parser is asynchronous, the rest of the check is not: diagrams are checked once the garden is (diagrams.ts).
-        const problems = [...checked.problems, ...(await checkDiagrams(checked.gardenFiles, { ...(options.knownDiagram ? { known: options.knownDiagram } : {}) }))];
+        // Mermaid's parser is asynchronous, the rest of the check is not: diagrams are checked once the garden is,
+        // on a thread started only for a diagram not drawn before (diagrams.ts, mermaid-thread.ts).
+        let mermaid: MermaidThread | undefined;
+        const parser = () => (mermaid ??= startMermaidParser(projectRoot)).parser;
+        const diagrams = await checkDiagrams(checked.gardenFiles, { parser, ...(options.knownDiagram ? { known: options.knownDiagram } : {}) }).finally(() => mermaid?.stop());
+        const problems = [...checked.problems, ...diagrams];
         previous = new Set(problems.map(formatProblem));
         logWarnings(problems, logger);
         const errors = problems.filter((p) => p.severity === 'error');

@@ -10,6 +10,7 @@
  * just follow the link.
  */
 import { previewBlocks } from './preview-blocks';
+import { loadKatexStylesheet } from './katex-stylesheet';
 
 class LinkPreview extends HTMLElement {
   #card = document.createElement('div');
@@ -80,17 +81,8 @@ class LinkPreview extends HTMLElement {
     body.className = 'link-preview__body';
     body.append(...nodes.map((node) => document.importNode(node, true)));
     this.#card.replaceChildren(title, body);
-    if (body.querySelector('.katex')) this.#loadKatex();
+    if (body.querySelector('.katex')) loadKatexStylesheet(this.dataset.katexCss);
     this.#place(link);
-  }
-
-  #loadKatex() {
-    const href = this.dataset.katexCss;
-    if (!href || document.querySelector(`link[href="${href}"]`)) return;
-    const sheet = document.createElement('link');
-    sheet.rel = 'stylesheet';
-    sheet.href = href;
-    document.head.append(sheet);
   }
 
   #hide() {

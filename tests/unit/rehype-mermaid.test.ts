@@ -1,8 +1,9 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { createNotePipeline } from '../../src/lib/markdown/note-pipeline';
 import { rehypePluginsFor, remarkPlugins, shikiConfig } from '../../src/lib/markdown/plugins';
 import { checkDiagrams, mermaidFences } from '../../src/lib/check/diagrams';
+import { startMermaidParser } from '../../src/build/mermaid-thread';
 import { formatProblem } from '../../src/lib/errors';
 import { DIAGRAM_ID, DiagramSyntaxError, type DiagramRenderer } from '../../src/lib/markdown/rehype-mermaid';
 
@@ -86,8 +87,11 @@ describe('rehype-mermaid in Astro’s processor (.mdx and other Markdown)', () =
   });
 });
 
-describe('checking diagrams (check/diagrams.ts)', () => {
+describe('checking diagrams (check/diagrams.ts) with Mermaid’s parser on its thread (mermaid-thread.ts)', () => {
   const note = (text: string) => [{ path: 'bits/flow.md', displayPath: 'content/bits/flow.md', text }];
+  const mermaid = startMermaidParser(process.cwd());
+  const parser = () => mermaid.parser;
+  afterAll(() => mermaid.stop());
 
   it('finds the top-level mermaid fences with their file lines, indented ones included', () => {
     const text = '---\ntitle: x\n---\n```mermaid\ngraph TD\n  A --> B\n```\n\n```js\nmermaid()\n```\n\n  ~~~mermaid\n  pie\n    "a": 1\n  ~~~\n';
@@ -99,14 +103,22 @@ describe('checking diagrams (check/diagrams.ts)', () => {
 
   it('reports a diagram Mermaid cannot parse with the file, the line and Mermaid’s reason', async () => {
     const text = '---\ntitle: x\n---\nText.\n\n```mermaid\nflowchart TD\n  A --> B\n  B --x(\n```\n';
-    const problems = await checkDiagrams(note(text));
+    const problems = await checkDiagrams(note(text), { parser });
     expect(problems).toHaveLength(1);
     expect(formatProblem(problems[0]!)).toMatch(/^content\/bits\/flow\.md:9: diagram: Mermaid cannot parse the diagram: Parse error on line 3: Expecting .* got 'PS' \(expected a valid Mermaid diagram/);
   });
 
   it('reports an unknown kind of diagram on its first line, and passes good ones', async () => {
-    const problems = await checkDiagrams(note('```mermaid\nflowchat TD\n  A --> B\n```\n\n```mermaid\nsequenceDiagram\n  A->>B: hi\n```\n'));
+    const problems = await checkDiagrams(note('```mermaid\nflowchat TD\n  A --> B\n```\n\n```mermaid\nsequenceDiagram\n  A->>B: hi\n```\n'), { parser });
     expect(problems.map(formatProblem)).toEqual([expect.stringMatching(/^content\/bits\/flow\.md:2: diagram: Mermaid cannot parse the diagram: No diagram type detected/)]);
+  });
+
+  it('parses the kinds whose labels Mermaid sanitizes (flowcharts with labels, class, state, gantt, mindmap) without a DOM', async () => {
+    const good = ['flowchart LR\n  a[Load] --> b{Valid?}\n  b -->|yes| c[Parse]', 'classDiagram\n  Animal <|-- Duck', 'stateDiagram-v2\n  [*] --> A\n  A --> B: go', 'gantt\n  title Plan\n  section A\n  Task :a1, 2024-01-01, 3d', 'mindmap\n  root((x))\n    a'];
+    const text = good.map((source) => `\`\`\`mermaid\n${source}\n\`\`\``).join('\n\n');
+    await expect(checkDiagrams(note(text), { parser })).resolves.toEqual([]);
+    const bad = await checkDiagrams(note('Intro.\n\n```mermaid\nclassDiagram\n  class Broken {{{\n```\n'), { parser });
+    expect(bad.map(formatProblem)).toEqual([expect.stringMatching(/^content\/bits\/flow\.md:5: diagram: Mermaid cannot parse the diagram: Parse error on line 2/)]);
   });
 
   it('leaves diagrams known to parse, and those that need a browser to parse, to the build', async () => {

@@ -1,13 +1,12 @@
 /**
  * A ```mermaid diagram Mermaid cannot parse is an error of the check, named by
- * file and line. Mermaid's parser runs in Node for most kinds of diagram
- * (flowcharts, sequence, state, pie, gantt, ER…); a few (class diagrams,
- * among others) need a browser's DOM even to parse, and are left to the build,
- * which draws them in a browser and reports their errors with file and line
- * too (rehype-mermaid.ts). Mermaid is loaded (≈ 1 s) only when a file has a
- * diagram to parse; the build skips the diagrams it has drawn before.
+ * file and line. Mermaid's own parser runs in Node (the caller hands it in:
+ * src/build/mermaid-thread.ts runs it on a thread, with a stand-in for the
+ * DOMPurify it wants); should it still fail for want of a DOM (a TypeError or
+ * ReferenceError, not a parse error), the diagram is left to the build, which
+ * draws it in a browser and reports its errors with file and line too
+ * (rehype-mermaid.ts). The build skips the diagrams it has drawn before.
  */
-import { createRequire } from 'node:module';
 import type { ContentProblem } from '../errors';
 import type { GardenFile } from '../garden-file';
 
@@ -43,25 +42,20 @@ export interface MermaidParser {
 }
 
 export interface CheckDiagramsOptions {
+  /** Mermaid's parser, asked for on the first diagram to parse (loading Mermaid takes about a second). */
+  parser: () => MermaidParser;
   /** Diagrams known to parse (the build's: the ones it has drawn before). */
   known?: (source: string) => boolean;
-  /** Default: Mermaid's own, loaded on first need. */
-  parser?: () => MermaidParser;
 }
 
-function loadMermaid(): MermaidParser {
-  // require(), not import(): the build runs this from astro.config, whose module runner is closed by then.
-  return (createRequire(import.meta.url)('mermaid') as { default: MermaidParser }).default;
-}
-
-export async function checkDiagrams(files: readonly GardenFile[], options: CheckDiagramsOptions = {}): Promise<ContentProblem[]> {
+export async function checkDiagrams(files: readonly GardenFile[], options: CheckDiagramsOptions): Promise<ContentProblem[]> {
   const problems: ContentProblem[] = [];
   let parser: MermaidParser | undefined;
   for (const file of files) {
     if (!/\.mdx?$/.test(file.path)) continue;
     for (const fence of mermaidFences(file.text)) {
       if (options.known?.(fence.source)) continue;
-      parser ??= (options.parser ?? loadMermaid)();
+      parser ??= options.parser();
       const problem = await parseProblem(parser, fence);
       if (problem) problems.push({ severity: 'error', file: file.displayPath, field: 'diagram', ...problem });
     }
