@@ -109,7 +109,7 @@ export class MermaidRenderer implements DiagramRenderer {
     const page = await (this.page ??= this.open());
     try {
       const result = await page.evaluate(
-        async ({ source, id, settings, themes }) => {
+        async ({ source, id, settings, themes }): Promise<{ ok: true; svgs: DiagramSvgs } | { ok: false; error: string; line: number | undefined }> => {
           const mermaid = (globalThis as unknown as { mermaid: MermaidApi }).mermaid;
           const svgs: Record<string, string> = {};
           for (const [name, theme] of Object.entries(themes)) {
@@ -119,14 +119,14 @@ export class MermaidRenderer implements DiagramRenderer {
             } catch (error) {
               const e = error as { message?: string; hash?: { loc?: { first_line?: number }; line?: number } };
               const line = e.hash?.loc?.first_line ?? (e.hash?.line === undefined ? undefined : e.hash.line + 1) ?? Number(/on line (\d+)/.exec(e.message ?? '')?.[1]);
-              return { error: String(e.message ?? error), line: Number.isFinite(line) ? line : undefined };
+              return { ok: false, error: String(e.message ?? error), line: Number.isFinite(line) ? line : undefined };
             }
           }
-          return { svgs: svgs as { light: string; dark: string } };
+          return { ok: true, svgs: svgs as unknown as DiagramSvgs };
         },
         { source, id: DIAGRAM_ID, settings: SETTINGS, themes: THEMES },
       );
-      if ('error' in result) throw new DiagramSyntaxError(`Mermaid cannot parse the diagram: ${mermaidErrorReason(result.error)} (expected a valid Mermaid diagram)`, result.line);
+      if (!result.ok) throw new DiagramSyntaxError(`Mermaid cannot parse the diagram: ${mermaidErrorReason(result.error)} (expected a valid Mermaid diagram)`, result.line);
       return result.svgs;
     } finally {
       this.idle = setTimeout(() => void this.close(), IDLE_MS);

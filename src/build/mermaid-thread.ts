@@ -31,7 +31,7 @@ export function startMermaidParser(projectRoot: string): MermaidThread {
     const Kind = error.kind === 'TypeError' ? TypeError : error.kind === 'ReferenceError' ? ReferenceError : Error;
     reply?.fail(Object.assign(new Kind(error.message), { hash: { loc: { first_line: error.line } } }));
   });
-  worker.on('error', (error) => {
+  worker.on('error', (error: Error) => {
     for (const reply of waiting.values()) reply.fail(error);
     waiting.clear();
   });

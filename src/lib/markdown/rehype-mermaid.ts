@@ -62,7 +62,7 @@ export function rehypeMermaid(options: RehypeMermaidOptions = {}) {
     const found: { pre: Element; parent: Element | Root; index: number }[] = [];
     walk(tree, 'element', (node, index, parent) => {
       if (!parent || index === undefined || !isMermaidBlock(node)) return;
-      found.push({ pre: node, parent, index });
+      found.push({ pre: node, parent: parent as Element | Root, index });
       return SKIP;
     });
     if (found.length === 0) return;
