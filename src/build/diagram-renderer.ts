@@ -28,7 +28,8 @@ const MERMAID_SCRIPT = join(require.resolve('mermaid/package.json'), '..', 'dist
 /** Mermaid's settings for each theme; part of every cache key. The font is the site's (global.css), so labels are measured in it. */
 const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
 const THEMES = { light: { theme: 'default' }, dark: { theme: 'dark' } } as const;
-const SETTINGS = { startOnLoad: false, securityLevel: 'strict', fontFamily: FONT, htmlLabels: false } as const;
+// A fixed seed: Mermaid draws some shapes' outlines with random control points, and two builds must write the same bytes.
+const SETTINGS = { startOnLoad: false, securityLevel: 'strict', fontFamily: FONT, htmlLabels: false, handDrawnSeed: 1 } as const;
 
 /** The browser is closed after this long without a diagram to draw. */
 const IDLE_MS = 3000;
