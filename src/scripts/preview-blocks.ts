@@ -3,7 +3,8 @@
  * (link-preview.ts): the first few blocks of its body ([data-note-body]), or
  * of the section a link points to, until about two short paragraphs' worth of
  * text. Headings, diagrams and embeds are left out, and what would clash
- * with the page showing the preview goes: ids, focus stops, copy buttons.
+ * with the page showing the preview goes: ids, focus stops (links are taken out
+ * of the tab order), copy buttons.
  */
 const MAX_BLOCKS = 3;
 const ENOUGH_TEXT = 220;
@@ -44,6 +45,8 @@ function tidy(block: Element) {
     node.removeAttribute('id');
     node.removeAttribute('tabindex');
   }
+  // The card is a tooltip: Tab goes on through the page, never into it.
+  for (const node of block.querySelectorAll('a[href], summary')) node.setAttribute('tabindex', '-1');
   for (const node of block.querySelectorAll('.code-block__bar, button, figure.diagram, .embed')) node.remove();
   for (const code of block.querySelectorAll('pre code')) {
     const lines = code.querySelectorAll(':scope > .line');

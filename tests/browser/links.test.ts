@@ -83,14 +83,34 @@ describe('link previews', () => {
       coloured: [...box.querySelectorAll<HTMLElement>('pre code span[style]')].some((span) => getComputedStyle(span).color !== getComputedStyle(box).color),
       ids: box.querySelectorAll('[id]').length,
       buttons: box.querySelectorAll('button').length,
+      tabbable: box.querySelectorAll('a[href]:not([tabindex="-1"]), summary:not([tabindex="-1"]), [tabindex]:not([tabindex="-1"])').length,
     }));
     expect(code.lines).toBeGreaterThan(0);
     expect(code.lines).toBeLessThanOrEqual(8);
     expect(code.coloured).toBe(true);
-    // Nothing in the card clashes with the page: no ids, no copy buttons.
-    expect(code.ids + code.buttons).toBe(0);
+    // Nothing in the card clashes with the page: no ids, no copy buttons, nothing Tab would stop at.
+    expect(code.ids + code.buttons + code.tabbable).toBe(0);
     await page.keyboard.press('Escape');
     await expect(card.isVisible()).resolves.toBe(false);
+    await page.close();
+  });
+
+  it('for a link to a section, show that section’s first lines', async () => {
+    const page = await site.browser.newPage();
+    await page.goto(`${site.url}/shorts/kv-cache-formula/`);
+    // A link such as [[06-attention#queries-keys-and-values]] would render: the same element, put in the body.
+    await page.evaluate(() => {
+      const link = document.querySelector<HTMLAnchorElement>('article a.internal-link[href="/cheatsheets/ml-foundations/06-attention/"]')!.cloneNode(true) as HTMLAnchorElement;
+      link.href = '/cheatsheets/ml-foundations/06-attention/#queries-keys-and-values';
+      link.textContent = 'queries, keys and values';
+      document.querySelector('article')!.prepend(link);
+    });
+    await page.locator('article a[href$="#queries-keys-and-values"]').hover();
+    const body = page.locator('.link-preview .link-preview__body');
+    await body.waitFor({ state: 'visible' });
+    const text = (await body.textContent()) ?? '';
+    expect(text).toMatch(/^Start from a sequence of/);
+    expect(text).not.toContain('A sequence model has to let each position borrow');
     await page.close();
   });
 
