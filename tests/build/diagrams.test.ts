@@ -1,5 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildGarden, OUTPUT, ROOT, type BuildResult } from '../helpers/build';
@@ -12,15 +12,21 @@ const DRAWN = /Mermaid diagrams? drawn/;
 let cold: BuildResult;
 /** A copy of the fixture, edited between builds: the garden folder is never written by a build, nor by a test. */
 let garden: string;
+const copies: string[] = [];
 
 const figures = (html: string) => html.match(/<figure class="diagram[^"]*">[\s\S]*?<\/figure>/g) ?? [];
 const cachedDiagrams = (name: string) => readdirSync(join(OUTPUT, name, 'cache', 'garden-diagrams'));
 
 beforeAll(async () => {
   garden = mkdtempSync(join(tmpdir(), 'garden-diagrams-'));
+  copies.push(garden);
   cpSync(FIXTURE, garden, { recursive: true });
   cold = await buildGarden('diagrams', garden);
 }, 180_000);
+
+afterAll(() => {
+  for (const copy of copies) rmSync(copy, { recursive: true, force: true });
+});
 
 describe('Mermaid diagrams in a build', () => {
   it('draws each diagram as a light and a dark SVG, in .md and .mdx, with an accessible name', () => {
@@ -76,6 +82,7 @@ describe('Mermaid diagrams in a build', () => {
 
   it('stops on a diagram Mermaid cannot parse before drawing anything, naming the file and its line', async () => {
     const broken = mkdtempSync(join(tmpdir(), 'garden-diagrams-bad-'));
+    copies.push(broken);
     cpSync(FIXTURE, broken, { recursive: true });
     const chapter = join(broken, 'chapters/systems/01-pipelines.md');
     appendFileSync(chapter, '\n```mermaid\nflowchart TD\n  A --> B\n  B --x(\n```\n');
