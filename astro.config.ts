@@ -2,7 +2,7 @@ import type { AstroUserConfig } from 'astro';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { resolve } from 'node:path';
-import { remarkPluginsFor, rehypePlugins, shikiConfig } from './src/lib/markdown/plugins';
+import { remarkPluginsFor, rehypePluginsFor, shikiConfig } from './src/lib/markdown/plugins';
 import { gardenUrls } from './src/lib/urls';
 import { gardenCacheDir, resolveContentDir } from './src/lib/content-dir';
 import { maxBytesFromEnv } from './src/lib/check/limits';
@@ -16,14 +16,18 @@ import { keepOutput } from './src/build/keep-output';
 import { NoteRenderer } from './src/build/note-renderer';
 import { gardenProcessor } from './src/build/garden-processor';
 import { lazyUnified } from './src/build/lazy-unified';
+import { MermaidRenderer } from './src/build/diagram-renderer';
 
 const projectRoot = process.cwd();
 const contentDir = resolveContentDir(process.env, projectRoot);
 // Astro's content store remembers entries between builds: a garden elsewhere gets a store of its own.
 const cacheDir = resolve(process.env.GARDEN_CACHE_DIR ?? gardenCacheDir(contentDir, projectRoot));
 const maxBytes = maxBytesFromEnv(process.env);
+// Mermaid diagrams are drawn by a headless chromium when there is one, else shown as their source (src/build/diagram-renderer.ts).
+const diagrams = new MermaidRenderer({ cacheDir });
 // The one digest of the code (src/build/code-digest.ts), worked out once: every cache of the build is valid only for it.
-const digest = codeDigest(projectRoot, siteConfig.base);
+// A build without a browser shows diagrams as source: its pages are not to be reused by one that can draw them.
+const digest = codeDigest(projectRoot, siteConfig.base) + (diagrams.available ? '' : ' diagrams-as-source');
 // What the build works out from each garden file, remembered by its text (src/build/file-memo.ts).
 const memo = new FileMemo(resolve(cacheDir, 'garden-files.bin'), `${digest} max ${maxBytes}`);
 const linkTargets = createLinkTargetsProvider(contentDir, gardenUrls(siteConfig.base), { maxBytes, memo });
@@ -35,6 +39,7 @@ const notes = new NoteRenderer({
   digest,
   memo,
   targets: linkTargets,
+  diagrams,
   // For measuring and testing: how many worker threads, and from how many missing notes on.
   ...optionalNumber('workers', process.env.GARDEN_RENDER_WORKERS),
   ...optionalNumber('workerThreshold', process.env.GARDEN_RENDER_WORKER_THRESHOLD),
@@ -57,11 +62,11 @@ export default {
   outDir: process.env.GARDEN_OUT_DIR ?? './dist',
   cacheDir,
   markdown: {
-    processor: gardenProcessor(lazyUnified({ remarkPlugins: remarkPluginsFor({ targets: linkTargets, contentDir }), rehypePlugins }), notes),
+    processor: gardenProcessor(lazyUnified({ remarkPlugins: remarkPluginsFor({ targets: linkTargets, contentDir }), rehypePlugins: rehypePluginsFor(diagrams) }), notes),
     shikiConfig,
   },
   // The check comes after the note renderer, whose prefetch starts the workers before the check takes the main thread.
-  integrations: [noteRendering(notes), gardenCheck({ contentDir, base: siteConfig.base, tracks: Object.keys(siteConfig.tracks), levels: siteConfig.levels, garden: linkTargets.snapshot, memo, onErrors: 'exit', beforeExit: () => notes.stopPool() }), mdx(), sitemap({ filter: (page) => !new URL(page).pathname.endsWith('/search/') }), keepOutput()],
+  integrations: [noteRendering(notes), gardenCheck({ contentDir, base: siteConfig.base, tracks: Object.keys(siteConfig.tracks), levels: siteConfig.levels, garden: linkTargets.snapshot, memo, onErrors: 'exit', beforeExit: () => notes.stopPool(), knownDiagram: (source) => diagrams.has(source) }), mdx(), sitemap({ filter: (page) => !new URL(page).pathname.endsWith('/search/') }), keepOutput()],
   vite: {
     server: { watch: { ignored: ['**/dist/**'] } },
     define: { 'import.meta.env.GARDEN_CODE_DIGEST': JSON.stringify(digest) },

@@ -3,6 +3,8 @@ import { resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isEditorial } from '../lib/check/check';
 import { checkGardenFolder } from '../lib/check/run';
+import { checkDiagrams } from '../lib/check/diagrams';
+import { startMermaidParser, type MermaidThread } from './mermaid-thread';
 import { problemPageHtml, problemPages } from '../lib/check/problem-pages';
 import { formatProblem, GardenContentError, type ContentProblem } from '../lib/errors';
 import type { GardenSnapshot } from './link-targets';
@@ -39,6 +41,8 @@ export interface GardenCheckOptions {
    */
   onErrors?: 'throw' | 'exit';
   beforeExit?: () => void;
+  /** Diagrams known to parse (drawn by an earlier build, diagram-renderer.ts): Mermaid's parser is not loaded for them. */
+  knownDiagram?: (source: string) => boolean;
 }
 
 export function gardenCheck(options: GardenCheckOptions): AstroIntegration {
@@ -55,7 +59,7 @@ export function gardenCheck(options: GardenCheckOptions): AstroIntegration {
     const { base, memo, tracks, levels } = options;
     const given = { ...(base ? { base } : {}), ...(tracks ? { tracks } : {}), ...(levels ? { levels } : {}), ...(garden ? { garden } : {}), ...(memo ? { results: memo.checkResults() } : {}) };
     try {
-      return checkGardenFolder(contentDir, { projectRoot, allowDrafts, ...given }).problems;
+      return checkGardenFolder(contentDir, { projectRoot, allowDrafts, ...given });
     } finally {
       memo?.save();
     }
@@ -64,13 +68,19 @@ export function gardenCheck(options: GardenCheckOptions): AstroIntegration {
   return {
     name: 'garden-check',
     hooks: {
-      'astro:config:setup': ({ command, config, logger, updateConfig }) => {
+      'astro:config:setup': async ({ command, config, logger, updateConfig }) => {
         projectRoot = fileURLToPath(config.root);
         // Drafts follow the command, not NODE_ENV: a build run with NODE_ENV=test must still hide them.
         updateConfig({ vite: { define: { 'import.meta.env.GARDEN_SHOW_DRAFTS': JSON.stringify(command === 'dev') } } });
         if (command === 'preview' || command === 'sync') return;
         // The garden as the link targets saw it, read once for both (a recheck in `astro dev` reads it afresh).
-        const problems = check(command === 'dev', options.garden?.());
+        const checked = check(command === 'dev', options.garden?.());
+        // Mermaid's parser is asynchronous, the rest of the check is not: diagrams are checked once the garden is,
+        // on a thread started only for a diagram not drawn before (diagrams.ts, mermaid-thread.ts).
+        let mermaid: MermaidThread | undefined;
+        const parser = () => (mermaid ??= startMermaidParser(projectRoot)).parser;
+        const diagrams = await checkDiagrams(checked.gardenFiles, { parser, ...(options.knownDiagram ? { known: options.knownDiagram } : {}) }).finally(() => mermaid?.stop());
+        const problems = [...checked.problems, ...diagrams];
         previous = new Set(problems.map(formatProblem));
         logWarnings(problems, logger);
         const errors = problems.filter((p) => p.severity === 'error');
@@ -90,7 +100,7 @@ export function gardenCheck(options: GardenCheckOptions): AstroIntegration {
       'astro:server:setup': ({ server, logger, refreshContent }) => {
         let timer: ReturnType<typeof setTimeout> | undefined;
         const recheck = () => {
-          const problems = check(true);
+          const { problems } = check(true);
           showOnPages(problems);
           const lines = new Set(problems.map(formatProblem));
           const errors = problems.filter((p) => p.severity === 'error');

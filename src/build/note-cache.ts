@@ -25,6 +25,8 @@ export interface NoteMeta {
   hasMath: boolean;
   /** The keys of its highlighted code blocks, in the order of their HTML (reusableCode). */
   codeKeys?: string[] | undefined;
+  /** The source of each Mermaid diagram it draws: the diagrams a build keeps (diagram-renderer.ts prune). */
+  diagrams?: string[] | undefined;
 }
 
 export interface CachedNote extends NoteMeta {
@@ -124,7 +126,12 @@ export class NoteCache {
     const { html, meta, search } = this.paths(key);
     writeFileAtomic(html, note.html);
     if (note.search) writeFileAtomic(search, JSON.stringify(note.search));
-    const data: NoteMeta = { headings: note.headings, hasMath: note.hasMath, ...(note.codeKeys?.length ? { codeKeys: note.codeKeys } : {}) };
+    const data: NoteMeta = {
+      headings: note.headings,
+      hasMath: note.hasMath,
+      ...(note.codeKeys?.length ? { codeKeys: note.codeKeys } : {}),
+      ...(note.diagrams?.length ? { diagrams: note.diagrams } : {}),
+    };
     writeFileAtomic(meta, JSON.stringify(data));
     return { ...data, htmlPath: html, searchPath: note.search ? search : undefined };
   }

@@ -29,11 +29,14 @@ export function noteRendering(notes: NoteRenderer): AstroIntegration {
         throw new Error(`${notes.failures.length} note${notes.failures.length === 1 ? '' : 's'} could not be rendered:\n${lines.join('\n')}`);
       },
       // Only a build that finished gets here (not `astro dev`, not a failed build): what it did not use, no page it wrote needs.
-      'astro:build:done': ({ logger }) => {
+      'astro:build:done': async ({ logger }) => {
         notes.stopPool();
+        await notes.diagrams?.close();
         const pruned = notes.pruneCache();
         const unused = pruned > 0 ? `; ${pruned} unused cache entr${pruned === 1 ? 'y' : 'ies'} removed` : '';
         logger.info(`${notes.rendered} note${notes.rendered === 1 ? '' : 's'} rendered, ${notes.reused} reused from the cache${unused}`);
+        const drawn = notes.diagrams?.drawn ?? 0;
+        if (drawn > 0) logger.info(`${drawn} Mermaid diagram${drawn === 1 ? '' : 's'} drawn (the browser took ${Math.round(notes.diagrams!.startMs)} ms to start)`);
       },
     },
   };

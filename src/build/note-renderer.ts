@@ -29,6 +29,10 @@ import type { GardenSnapshot } from './link-targets';
 import { isGardenNote, NoteCache, type CachedNote } from './note-cache';
 import type { FileMemo } from './file-memo';
 import { RenderPool, type PoolJob } from './render-pool';
+import type { MermaidRenderer } from './diagram-renderer';
+
+/** A ```mermaid (or ~~~mermaid) fence: such a note renders on the main thread, whose one browser draws every diagram. */
+const DIAGRAM_FENCE = /^[ \t]*(?:`{3,}|~{3,})[ \t]*mermaid\b/m;
 
 export interface NoteRendererOptions {
   contentDir: string;
@@ -49,6 +53,19 @@ export interface NoteRendererOptions {
   workers?: number;
   /** Fewer misses than this render in this thread. */
   workerThreshold?: number;
+  /** Draws the notes' Mermaid diagrams; without it they are shown as their source. */
+  diagrams?: MermaidRenderer;
+}
+
+/** How many lines of the note's file come before its body (the frontmatter): 0 when it cannot be read. */
+function linesAbove(body: string, filePath: string): number {
+  try {
+    const text = readFileSync(filePath, 'utf8');
+    const start = body === '' ? -1 : text.indexOf(body);
+    return start < 0 ? 0 : text.slice(0, start).split('\n').length - 1;
+  } catch {
+    return 0;
+  }
 }
 
 export class NoteRenderer {
@@ -142,14 +159,16 @@ export class NoteRenderer {
         const key = this.cache.key(body, filePath, targets);
         if (facts) facts.note = { targets: scope, key };
         used.add(key);
-        if (!this.inFlight.has(key) && !this.cache.get(key)) misses.push({ key, body, filePath });
+        // A note with a diagram renders when Astro asks for it, here: one browser for the build, not one per worker.
+        if (!this.inFlight.has(key) && !this.cache.get(key) && !DIAGRAM_FENCE.test(body)) misses.push({ key, body, filePath });
       } catch {
         continue;
       }
     }
     if (misses.length < (this.options.workerThreshold ?? 24) || this.workerCount === 0) return 0;
     this.pool?.stop();
-    const setup = { contentDir: this.contentDir, cacheDir: this.cache.dir, digest: this.cache.digest, targets };
+    const diagrams = { cacheDir: this.options.cacheDir, chromium: this.options.diagrams?.chromium ?? '' };
+    const setup = { contentDir: this.contentDir, cacheDir: this.cache.dir, digest: this.cache.digest, targets, diagrams };
     const fallback = async (job: PoolJob) => void this.cache.set(job.key, await this.renderLocally(job.body, job.filePath));
     const pool = new RenderPool(join(this.options.projectRoot, 'scripts/render-worker.mjs'), setup, misses, this.workerCount, fallback);
     this.pool = pool;
@@ -177,7 +196,10 @@ export class NoteRenderer {
    * the notes were never listed (prefetch), since then unused is unknown.
    */
   pruneCache(): number {
-    return this.usedKeys ? this.cache.prune(this.usedKeys) : 0;
+    if (!this.usedKeys) return 0;
+    const used = this.usedKeys;
+    this.options.diagrams?.prune([...used].flatMap((key) => this.cache.get(key)?.diagrams ?? []));
+    return this.cache.prune(used);
   }
 
   /** Every .md note's path in the garden, absolute path and text: as the link targets read it, else from the folder. */
@@ -241,10 +263,14 @@ export class NoteRenderer {
 
   private async renderLocally(body: string, filePath: string) {
     // A few notes: Oniguruma, which needs no translating of the grammars first.
-    this.local ??= createNotePipeline({ targets: this.options.targets, contentDir: this.contentDir }, 'oniguruma');
+    this.local ??= createNotePipeline({ targets: this.options.targets, contentDir: this.contentDir }, 'oniguruma', this.options.diagrams);
     const previous = this.previousKeys.get(filePath);
     const code = previous === undefined ? undefined : this.cache.reusableCode(previous);
-    return this.local(body, filePath, { search: searchKindOf(this.cache.gardenPath(filePath)), code });
+    return this.local(body, filePath, { search: searchKindOf(this.cache.gardenPath(filePath)), code, lineOffset: DIAGRAM_FENCE.test(body) ? linesAbove(body, filePath) : 0 });
+  }
+
+  get diagrams(): MermaidRenderer | undefined {
+    return this.options.diagrams;
   }
 
   stopPool() {

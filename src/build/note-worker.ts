@@ -8,11 +8,14 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { createNotePipeline } from '../lib/markdown/note-pipeline';
 import { searchKindOf } from '../lib/markdown/note-search';
 import { NoteCache } from './note-cache';
+import { MermaidRenderer } from './diagram-renderer';
 import type { WorkerReply, WorkerSetup } from './render-jobs';
 
-const { contentDir, cacheDir, digest, targets, jobs, next } = workerData as WorkerSetup;
+const { contentDir, cacheDir, digest, targets, diagrams, jobs, next } = workerData as WorkerSetup;
 const cache = new NoteCache(cacheDir, contentDir, digest);
-const render = createNotePipeline({ targets: () => targets, contentDir });
+// Notes with diagrams render on the main thread (NoteRenderer.prefetch); this one only draws those of embedded notes.
+const diagramRenderer = new MermaidRenderer(diagrams);
+const render = createNotePipeline({ targets: () => targets, contentDir }, 'javascript', diagramRenderer);
 const counter = new Int32Array(next);
 
 for (let index = Atomics.add(counter, 0, 1); index < jobs.length; index = Atomics.add(counter, 0, 1)) {
@@ -24,3 +27,4 @@ for (let index = Atomics.add(counter, 0, 1); index < jobs.length; index = Atomic
     parentPort!.postMessage({ index, ok: false, message: error instanceof Error ? error.message : String(error) } satisfies WorkerReply);
   }
 }
+await diagramRenderer.close();

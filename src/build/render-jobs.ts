@@ -17,6 +17,8 @@ export interface WorkerSetup {
   cacheDir: string;
   digest: string;
   targets: ReadonlyMap<string, LinkTarget>;
+  /** Where diagrams are cached and the browser that draws them (diagram-renderer.ts). */
+  diagrams: { cacheDir: string; chromium: string };
   jobs: readonly PoolJob[];
   /** An Int32 counter: the index of the next job to take, shared by every worker of the pool. */
   next: SharedArrayBuffer;

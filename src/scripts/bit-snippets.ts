@@ -5,6 +5,8 @@
  * first time a snippet has math. Without JavaScript the buttons stay hidden
  * and the title links to the bit's page.
  */
+import { loadKatexStylesheet } from './katex-stylesheet';
+
 class BitSnippets extends HTMLElement {
   connectedCallback() {
     for (const button of this.querySelectorAll<HTMLButtonElement>('button[data-snippet-toggle]')) {
@@ -33,7 +35,7 @@ class BitSnippets extends HTMLElement {
         box.replaceChildren(...[...(body?.childNodes ?? [])].map((node) => document.importNode(node, true)));
         box.dataset.loaded = 'true';
         for (const copy of box.querySelectorAll<HTMLButtonElement>('button[data-copy-code]')) copy.hidden = false;
-        if (box.querySelector('.katex')) this.loadKatex();
+        if (box.querySelector('.katex')) loadKatexStylesheet(this.dataset.katexCss);
       } catch {
         location.assign(href);
         return;
@@ -48,15 +50,6 @@ class BitSnippets extends HTMLElement {
   private label(button: HTMLButtonElement, open: boolean) {
     button.setAttribute('aria-expanded', String(open));
     button.textContent = open ? 'Hide snippet' : 'Show snippet';
-  }
-
-  private loadKatex() {
-    const href = this.dataset.katexCss;
-    if (!href || [...document.styleSheets].some((sheet) => sheet.href?.endsWith(href))) return;
-    const link = document.createElement('link');
-    link.rel = 'stylesheet';
-    link.href = href;
-    document.head.append(link);
   }
 }
 

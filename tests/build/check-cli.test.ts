@@ -28,6 +28,17 @@ describe('npm run check', () => {
     expect(hashTree(join(ROOT, 'content'))).toBe(before);
   });
 
+  it('reports a Mermaid diagram that does not parse, with its file and line, among the other problems', async () => {
+    const diagrams = mkdtempSync(join(tmpdir(), 'author-check-diagrams-'));
+    cpSync(join(ROOT, 'tests/fixtures/diagrams'), diagrams, { recursive: true });
+    writeFileSync(join(diagrams, 'bits/broken-diagram.md'), '---\ntitle: Broken\ntags: [systems]\n---\n```mermaid\nsequenceDiagram\n  Alice->>Bob: hi\n  Bob-->>\n```\n');
+    const result = await runCheck(diagrams);
+    rmSync(diagrams, { recursive: true, force: true });
+    expect(result.code).toBe(1);
+    expect(result.output).toMatch(/broken-diagram\.md:8: diagram: Mermaid cannot parse the diagram: Parse error on line 3/);
+    expect(result.output).toMatch(/✗ 1 error, 1 warning in 5 files/);
+  });
+
   it('passes the good fixture, listing its warnings', async () => {
     const result = await runCheck(join(ROOT, 'tests/fixtures/good'));
     expect(result.code).toBe(0);

@@ -23,7 +23,8 @@ function setting(jobCount: number, body: (i: number) => string = (i) => `Note ${
   const cache = new NoteCache(join(dir, 'cache'), contentDir, 'test-digest');
   const targets = buildLinkTargets([{ collection: 'bits', id: 'b0', title: 'The first', body: '' }], gardenUrls('/'));
   const jobs: PoolJob[] = Array.from({ length: jobCount }, (_, i) => ({ key: `key${i}`, body: body(i), filePath: join(contentDir, `bits/b${i}.md`) }));
-  return { setup: { contentDir, cacheDir: cache.dir, digest: cache.digest, targets }, jobs, cache };
+  // No browser: these notes have no diagram to draw.
+  return { setup: { contentDir, cacheDir: cache.dir, digest: cache.digest, targets, diagrams: { cacheDir: cache.dir, chromium: '' } }, jobs, cache };
 }
 
 describe('the render pool', () => {

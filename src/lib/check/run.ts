@@ -35,11 +35,11 @@ export interface CheckFolderOptions {
   /** Default: GARDEN_MAX_BYTES, else 2 MB. */
   maxBytes?: number;
   /**
-   * The garden as already read, with its link targets (the build's provider,
+   * The garden as already read, maybe with its link targets (the build's provider,
    * src/build/link-targets.ts): the check then reads no file itself. Read with
    * the same `maxBytes`, and display paths relative to the same `cwd`.
    */
-  garden?: { files: readonly GardenFile[]; model?: readonly ModelFile[]; targets: ReadonlyMap<string, LinkTarget> };
+  garden?: { files: readonly GardenFile[]; model?: readonly ModelFile[]; targets?: ReadonlyMap<string, LinkTarget> };
   /** Each file's own results, kept between runs by the caller (the build keeps them in its cache folder). */
   results?: FileResults;
 }
@@ -47,6 +47,8 @@ export interface CheckFolderOptions {
 export interface FolderCheck {
   problems: ContentProblem[];
   files: number;
+  /** The files as read, for the checks that run after (diagrams.ts). */
+  gardenFiles: readonly GardenFile[];
 }
 
 export function checkGardenFolder(contentDir: string, options: CheckFolderOptions): FolderCheck {
@@ -62,13 +64,13 @@ export function checkGardenFolder(contentDir: string, options: CheckFolderOption
     resolveImport: importResolver(contentDir, options.projectRoot),
     staticPages: staticPages(join(options.projectRoot, 'src/pages')),
     ...(options.results ? { files: options.results } : {}),
-    ...(options.garden ? { linkTargets: options.garden.targets } : {}),
+    ...(options.garden?.targets ? { linkTargets: options.garden.targets } : {}),
     ...(options.garden?.model ? { model: options.garden.model } : {}),
   });
   // Only notes make pages: a garden of none (or of Markdown files in the wrong places) would build an empty site.
   const hasNotes = files.some((file) => classifyGardenPath(file.path) !== 'ignored' && noteAtPath(file.path) !== undefined);
   if (!hasNotes) problems.push(noNotes(relativeToCwd(contentDir, options.cwd ?? process.cwd())));
-  return { problems: sortProblems(problems), files: files.length };
+  return { problems: sortProblems(problems), files: files.length, gardenFiles: files };
 }
 
 /** The addresses of the static routes under a pages folder (dynamic ones come from the entries). */

@@ -26,7 +26,8 @@ import { rehypeKatexRaw } from './rehype-katex-raw';
 import { rehypeSafeUrls } from './rehype-safe-urls';
 import { rehypeNoteShiki, type CodeReuse, type RegexEngine } from './rehype-note-shiki';
 import { remarkSmartypantsFast } from './remark-smartypants-fast';
-import { rehypePlugins as projectRehypePlugins, remarkPluginsFor, shikiConfig } from './plugins';
+import { rehypePluginsFor, remarkPluginsFor, shikiConfig } from './plugins';
+import type { DiagramRenderer } from './rehype-mermaid';
 import type { RemarkLinksOptions } from '../links/remark-links';
 import { remarkSearchText, searchTextOf, type NoteSearchKind, type NoteSearchText } from './note-search';
 import { remarkNativeParse } from './parse';
@@ -40,6 +41,8 @@ export interface RenderedNote {
   search?: NoteSearchText | undefined;
   /** The keys of its highlighted code blocks, in order (codeBlockKey). */
   codeKeys: string[];
+  /** The source of each Mermaid diagram it holds (rehype-mermaid.ts), in order. */
+  diagrams: string[];
 }
 
 /** Marks a note whose Markdown holds raw HTML: only such a note needs rehype-raw. */
@@ -70,15 +73,18 @@ function rehypeRawWhenNeeded() {
 }
 
 /** The project's rehype plugins with rehype-katex swapped for rehypeKatexRaw (same options). */
-export function noteRehypePlugins(plugins: RehypePlugins = projectRehypePlugins): RehypePlugins {
+export function noteRehypePlugins(plugins: RehypePlugins = rehypePluginsFor()): RehypePlugins {
   return plugins.map((entry) => {
     const [plugin, options] = Array.isArray(entry) ? entry : [entry, undefined];
     return plugin === rehypeKatex ? ([rehypeKatexRaw, options] as RehypePlugins[number]) : entry;
   });
 }
 
-/** `engine`: Shiki's regex engine (rehype-note-shiki.ts); JavaScript pays off from a few dozen notes on. */
-export function createNotePipeline(links: RemarkLinksOptions | undefined, engine: RegexEngine = 'javascript') {
+/**
+ * `engine`: Shiki's regex engine (rehype-note-shiki.ts); JavaScript pays off from a few dozen notes on.
+ * `diagrams`: what draws ```mermaid fences; without it they are shown as their source.
+ */
+export function createNotePipeline(links: RemarkLinksOptions | undefined, engine: RegexEngine = 'javascript', diagrams?: DiagramRenderer) {
   // remarkSearchText first: it reads the tree as parsed (remark-math, in remarkPluginsFor, only adds syntax, which remarkNativeParse reads).
   const processor = unified().use(remarkNativeParse).use(remarkSearchText).use(remarkSmartypantsFast);
   const use = (list: RemarkPlugins | RehypePlugins) => {
@@ -89,7 +95,7 @@ export function createNotePipeline(links: RemarkLinksOptions | undefined, engine
   };
   use(remarkPluginsFor(links));
   processor.use(remarkNoteHtml).use(remarkRehype, { allowDangerousHtml: true, passThrough: [] });
-  use(noteRehypePlugins());
+  use(noteRehypePlugins(rehypePluginsFor(diagrams)));
   processor.use(rehypeHeadingIds);
   // Shiki last: it turns each code block into hundreds of spans that no other plugin needs to walk.
   // No plugin here reads or writes inside a code block, so the output is the same as Astro's order.
@@ -104,6 +110,8 @@ export function createNotePipeline(links: RemarkLinksOptions | undefined, engine
       frontmatter?: Record<string, unknown>;
       search?: NoteSearchKind;
       code?: ReadonlyMap<string, string> | undefined;
+      /** Lines of the file above `body` (its frontmatter): errors then name the file's own lines. */
+      lineOffset?: number | undefined;
     } = {},
   ): Promise<RenderedNote> {
     const gardenCode: CodeReuse = { known: options.code, keys: [] };
@@ -111,10 +119,11 @@ export function createNotePipeline(links: RemarkLinksOptions | undefined, engine
       astro: { frontmatter: options.frontmatter ?? {} },
       gardenCode,
       ...(options.search ? { gardenSearchKind: options.search } : {}),
+      ...(options.lineOffset ? { gardenLineOffset: options.lineOffset } : {}),
     };
     const file = new File({ value: body, path: filePath, data });
     const result = await processor.process(file);
     const headings = (result.data.astro?.headings ?? []) as MarkdownHeading[];
-    return { html: String(result.value), headings, hasMath: result.data.gardenHasMath === true, search: searchTextOf(result, headings), codeKeys: gardenCode.keys };
+    return { html: String(result.value), headings, hasMath: result.data.gardenHasMath === true, search: searchTextOf(result, headings), codeKeys: gardenCode.keys, diagrams: result.data.gardenDiagrams ?? [] };
   };
 }

@@ -16,6 +16,7 @@ import { rehypeGardenCallouts } from './callouts';
 import { siteConfig } from '../../site.config';
 import { remarkGardenLinks, type RemarkLinksOptions } from '../links/remark-links';
 import { remarkEmbeds } from '../links/embeds';
+import { rehypeMermaid, type DiagramRenderer } from './rehype-mermaid';
 
 /** The remark plugins; with `links`, `[[wikilinks]]` and relative links to notes resolve too. */
 export function remarkPluginsFor(links?: RemarkLinksOptions): RemarkPlugins {
@@ -25,7 +26,14 @@ export function remarkPluginsFor(links?: RemarkLinksOptions): RemarkPlugins {
 
 export const remarkPlugins: RemarkPlugins = remarkPluginsFor();
 
-export const rehypePlugins: RehypePlugins = [
+/** The rehype plugins; with `diagrams`, ```mermaid fences are drawn (else shown as their source, rehype-mermaid.ts). */
+export function rehypePluginsFor(diagrams?: DiagramRenderer): RehypePlugins {
+  // Only a function in the options: Astro hashes its config with JSON.stringify, and a renderer may hold a browser.
+  const renderer = diagrams && { render: (source: string) => diagrams.render(source) };
+  return [[rehypeMermaid, { renderer }], ...rehypePluginsAfterDiagrams];
+}
+
+const rehypePluginsAfterDiagrams: RehypePlugins = [
   // `> [!note]` blockquotes become callouts (callouts.ts).
   rehypeGardenCallouts,
   // KaTeX reports a formula it cannot parse as a warning and renders it red; we stop the build instead.
@@ -42,6 +50,8 @@ export const rehypePlugins: RehypePlugins = [
   // Links written from the site root get the base path of a site published under a sub-path.
   [rehypeBaseLinks, { base: siteConfig.base }],
 ];
+
+export const rehypePlugins: RehypePlugins = rehypePluginsFor();
 
 export const shikiConfig: ShikiConfig = {
   // The "default" GitHub themes: the older github-light/github-dark colour comments and parameters below 4.5:1 contrast.
