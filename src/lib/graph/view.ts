@@ -18,8 +18,12 @@ export const MAX_SCALE = 8;
 
 const clampScale = (scale: number) => Math.min(MAX_SCALE, Math.max(MIN_SCALE, scale));
 
-/** The view that shows every point inside a width × height box with `padding` around; no closer than `maxScale`. */
-export function fitView(points: readonly Point[], width: number, height: number, padding = 24, maxScale = 2): View {
+/**
+ * The view that shows every point inside a width × height box, `padding`
+ * from its top and bottom and `sidePadding` from its sides (room for titles
+ * drawn under the points); no closer than `maxScale`.
+ */
+export function fitView(points: readonly Point[], width: number, height: number, padding = 24, maxScale = 2, sidePadding = padding): View {
   if (points.length === 0) return { scale: 1, dx: width / 2, dy: height / 2 };
   let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
   for (const { x, y } of points) {
@@ -30,7 +34,7 @@ export function fitView(points: readonly Point[], width: number, height: number,
   }
   const spanX = Math.max(maxX - minX, 1);
   const spanY = Math.max(maxY - minY, 1);
-  const scale = clampScale(Math.min(maxScale, (width - 2 * padding) / spanX, (height - 2 * padding) / spanY));
+  const scale = clampScale(Math.min(maxScale, Math.max(width - 2 * sidePadding, width / 2) / spanX, (height - 2 * padding) / spanY));
   return { scale, dx: width / 2 - ((minX + maxX) / 2) * scale, dy: height / 2 - ((minY + maxY) / 2) * scale };
 }
 

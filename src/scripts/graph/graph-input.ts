@@ -29,19 +29,28 @@ const TAP_SLOP = 6;
 export function bindInput(canvas: HTMLCanvasElement, control: MapControl, { wheel }: { wheel: boolean }) {
   const pointers = new Map<number, { x: number; y: number }>();
   let travelled = 0;
-  const local = (event: PointerEvent | WheelEvent) => {
-    const box = canvas.getBoundingClientRect();
+  // The canvas overhangs its frame and moves while panning: positions are taken in the frame.
+  const frame = canvas.parentElement!;
+  // Measured when a drag starts, not on every move: reading it then would make the browser restyle the moved canvas first.
+  let box = frame.getBoundingClientRect();
+  const local = (event: PointerEvent | WheelEvent, measure = false) => {
+    if (measure) box = frame.getBoundingClientRect();
     return { x: event.clientX - box.left, y: event.clientY - box.top };
   };
 
   canvas.addEventListener('pointerdown', (event) => {
-    canvas.setPointerCapture(event.pointerId);
-    pointers.set(event.pointerId, local(event));
+    // A drag that leaves the canvas keeps panning; a pointer the browser does not track (a synthetic one) just is not captured.
+    try {
+      canvas.setPointerCapture(event.pointerId);
+    } catch {
+      // nothing to capture
+    }
+    pointers.set(event.pointerId, local(event, pointers.size === 0));
     if (pointers.size === 1) travelled = 0;
   });
   canvas.addEventListener('pointermove', (event) => {
-    const point = local(event);
     const previous = pointers.get(event.pointerId);
+    const point = local(event, !previous);
     if (!previous) {
       const under = control.noteAt(point.x, point.y);
       canvas.style.cursor = under === -1 ? 'grab' : 'pointer';
@@ -82,7 +91,7 @@ export function bindInput(canvas: HTMLCanvasElement, control: MapControl, { whee
     (event) => {
       if (!wheel && !event.ctrlKey) return;
       event.preventDefault();
-      const point = local(event);
+      const point = local(event, true);
       control.view = zoomAt(control.view, Math.exp(-event.deltaY * 0.0015), point.x, point.y);
       control.redraw();
     },
@@ -96,7 +105,7 @@ export function bindInput(canvas: HTMLCanvasElement, control: MapControl, { whee
   canvas.addEventListener('blur', () => control.redraw());
   canvas.addEventListener('keydown', (event) => {
     const direction = KEYS[event.key];
-    const middle = { x: canvas.clientWidth / 2, y: canvas.clientHeight / 2 };
+    const middle = { x: frame.clientWidth / 2, y: frame.clientHeight / 2 };
     if (direction) {
       event.preventDefault();
       const from = control.active() === -1 ? control.startNote() : control.active();

@@ -45,6 +45,7 @@ function readPalette(host: HTMLElement, collections: string[]): Palette {
     highlight: colour('--graph-highlight'),
     text: colour('--text'),
     halo: colour('--surface'),
+    background: colour('--surface'),
   };
   probe.remove();
   return palette;
@@ -94,9 +95,10 @@ export async function mountGraph(host: HTMLElement) {
   const labelOf = new Map(graph.collections.map((c) => [c.id, c.label.replace(/s$/, '')]));
   let active = -1;
   let pending = 0;
+  let shownVersion = 0;
   const draw = () => {
     pending = 0;
-    painter.draw({ view: control.view, shown, centre, active, focused: document.activeElement === canvas });
+    painter.draw({ view: control.view, shown, shownVersion, centre, active, focused: document.activeElement === canvas });
     host.dataset.view = `${control.view.scale},${control.view.dx},${control.view.dy}`;
   };
   const control: MapControl = {
@@ -128,7 +130,8 @@ export async function mountGraph(host: HTMLElement) {
       if (node) window.location.assign(node.url);
     },
     fit() {
-      control.view = fitView(graph.nodes.filter((_, index) => shown(index)), painter.width, painter.height, 28, 2);
+      // A local map shows titles under its notes: keep room for them at the sides.
+      control.view = fitView(graph.nodes.filter((_, index) => shown(index)), painter.width, painter.height, 28, 2, centre === -1 ? 28 : 72);
       control.redraw();
     },
     redraw() {
@@ -150,6 +153,7 @@ export async function mountGraph(host: HTMLElement) {
     filter.collections = new Set(boxes.map((box) => box.querySelector('input')!).filter((input) => input.checked).map((input) => input.value));
     filter.tag = tagSelect.value;
     updateShown();
+    shownVersion++;
     if (active !== -1 && !shown(active)) control.activate(-1, false);
     host.dataset.shown = String(shownMask.reduce((sum, value) => sum + value, 0));
     control.redraw();
