@@ -158,7 +158,7 @@ describe.each(SIZES)('the map of the garden, /graph/ ($name)', ({ name, ...optio
     const start = { x: box.x + 6, y: box.y + 6 };
     if (options.hasTouch) {
       const cdp = await context.newCDPSession(page);
-      const touch = (type: string, x: number, y: number) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
+      const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number, y: number) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
       await touch('touchStart', start.x, start.y);
       for (let step = 1; step <= 10; step++) await touch('touchMove', start.x + step * 8, start.y + step * 5);
       await touch('touchEnd', 0, 0);
@@ -192,3 +192,35 @@ describe.each(SIZES)('the map of the garden, /graph/ ($name)', ({ name, ...optio
     await context.close();
   });
 });
+
+describe('the map without JavaScript, and in the dark theme', () => {
+  it('says it needs JavaScript, and the lists carry the links', async () => {
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${site.url}${NOTE}`);
+    await expect(page.locator('.note-graph .graph-placeholder__nojs').isVisible()).resolves.toBe(true);
+    await expect(page.locator('.note-graph .graph-placeholder__js').isVisible()).resolves.toBe(false);
+    await expect(page.locator('#linked-from').isVisible()).resolves.toBe(true);
+    await page.goto(`${site.url}/graph/`);
+    await page.locator('.graph-list summary').click();
+    const graph = gardenGraph();
+    const first = graph.edges[0]!;
+    const item = page.locator('.graph-list li', { has: page.locator(`a[href="${graph.nodes[first[0]]!.url}"]`) }).first();
+    await expect(item.locator(`a[href="${graph.nodes[first[1]]!.url}"]`).count()).resolves.toBe(1);
+    await context.close();
+  });
+
+  it("takes its colours from the page's theme, and follows a switch", async () => {
+    const context = await site.browser.newContext({ colorScheme: 'light' });
+    const page = await context.newPage();
+    await page.goto(`${site.url}/graph/`);
+    await page.waitForSelector('garden-graph[data-state="ready"][data-view]');
+    const corner = () => page.locator('garden-graph canvas').evaluate((canvas: HTMLCanvasElement) => [...canvas.getContext('2d')!.getImageData(0, 0, 1, 1).data.slice(0, 3)]);
+    await expect(corner()).resolves.toEqual([255, 255, 255]);
+    await page.evaluate(() => (document.documentElement.dataset.theme = 'dark'));
+    await page.waitForFunction(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(true)))));
+    await expect(corner()).resolves.toEqual([0x1a, 0x1d, 0x20]);
+    await context.close();
+  });
+});
+
