@@ -193,6 +193,34 @@ describe.each(SIZES)('the map of the garden, /graph/ ($name)', ({ name, ...optio
   });
 });
 
+describe('the map on a phone', () => {
+  it('zooms with two fingers spread apart', async () => {
+    const context = await site.browser.newContext(SIZES[0]!);
+    const page = await context.newPage();
+    await page.goto(`${site.url}/graph/`);
+    await page.waitForSelector('garden-graph[data-state="ready"][data-view]');
+    const scale = async () => Number((await page.locator('garden-graph').getAttribute('data-view'))!.split(',')[0]);
+    const before = await scale();
+    const box = (await page.locator('garden-graph .graph-frame').boundingBox())!;
+    const middle = { x: box.x + box.width / 2, y: box.y + box.height / 3 };
+    const cdp = await context.newCDPSession(page);
+    const fingers = (type: 'touchStart' | 'touchMove' | 'touchEnd', apart: number) =>
+      cdp.send('Input.dispatchTouchEvent', {
+        type,
+        touchPoints: type === 'touchEnd' ? [] : [{ x: middle.x - apart, y: middle.y, id: 1 }, { x: middle.x + apart, y: middle.y, id: 2 }],
+      });
+    await fingers('touchStart', 30);
+    for (let step = 1; step <= 10; step++) await fingers('touchMove', 30 + step * 6);
+    await fingers('touchEnd', 0);
+    await page.waitForFunction((s) => Number(document.querySelector<HTMLElement>('garden-graph')!.dataset.view!.split(',')[0]) > s * 1.5, before);
+    // Fingers 60 px apart at the start and 180 px at the end: about three times closer.
+    expect((await scale()) / before).toBeGreaterThan(2);
+    expect((await scale()) / before).toBeLessThan(4);
+    expect(page.url()).toBe(`${site.url}/graph/`);
+    await context.close();
+  });
+});
+
 describe('the map without JavaScript, and in the dark theme', () => {
   it('says it needs JavaScript, and the lists carry the links', async () => {
     const context = await site.browser.newContext({ javaScriptEnabled: false });

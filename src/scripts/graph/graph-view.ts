@@ -13,6 +13,8 @@ import { bindInput, type MapControl } from './graph-input';
 const LOCAL_LIMIT = 150;
 
 const loads = new Map<string, Promise<GardenGraph>>();
+/** Maps on this page so far, for ids of their own. */
+let mounted = 0;
 function loadGraph(src: string): Promise<GardenGraph> {
   let load = loads.get(src);
   if (!load) {
@@ -64,7 +66,7 @@ export async function mountGraph(host: HTMLElement) {
   updateShown();
   const shown = (index: number) => shownMask[index] === 1;
 
-  const id = `graph-${Math.random().toString(36).slice(2, 8)}`;
+  const id = `graph-${++mounted}`;
   const boxes = graph.collections.map(({ id: collection, label }) =>
     element('label', { className: 'graph-check' }, element('input', { type: 'checkbox', value: collection, checked: true }), element('span', { className: `graph-swatch graph-swatch--${collection}` }), label),
   );
@@ -92,6 +94,7 @@ export async function mountGraph(host: HTMLElement) {
 
   const degree = neighbours.map((list) => list.length);
   const painter = new GraphCanvas(canvas, graph, degree, readPalette(host, graph.collections.map((c) => c.id)));
+  // One note of a collection is named by its label in the singular: "Bits" → "Bit".
   const labelOf = new Map(graph.collections.map((c) => [c.id, c.label.replace(/s$/, '')]));
   let active = -1;
   let pending = 0;
