@@ -11,6 +11,7 @@ import { buildLinkTargets, targetKey, type LinkTargetSource } from './links/targ
 import { backlinks, outgoingLinks, relatedNotesForAll, type LinkingNote, type NoteRef } from './links/graph';
 import { urls } from './site-urls';
 import { noteBody } from './markdown/note-html';
+import { buildGraph, type GardenGraph } from './graph/model';
 
 /** A note of a collection: its item, and Astro's entry (for its rendered body). */
 export interface GardenNote<K extends NoteCollectionId> {
@@ -32,6 +33,8 @@ export interface GardenLinks {
   backlinks: Map<string, NoteRef[]>;
   related: Map<string, NoteRef[]>;
   linksOut: Set<string>;
+  /** Every note and link, not yet laid out: the map's data (src/lib/graph/). */
+  graph: GardenGraph;
 }
 
 let cached: Promise<Garden> | undefined;
@@ -95,5 +98,6 @@ function linkGraph(notes: GardenNotes): GardenLinks {
   const related = relatedNotesForAll(targets);
   const outgoing = new Map(linking.map((note) => [note.target.key, outgoingLinks(note, targets)]));
   const linksOut = new Set([...outgoing].filter(([, keys]) => keys.length > 0).map(([key]) => key));
-  return { backlinks: backlinks(outgoing, targets), related, linksOut };
+  const graph = buildGraph([...targets.values()], outgoing, NOTE_COLLECTIONS);
+  return { backlinks: backlinks(outgoing, targets), related, linksOut, graph };
 }

@@ -30,6 +30,8 @@ interface NoteSurroundings {
   related: NoteRef[];
   /** Whether the body links to other notes, so the page needs the hover preview. */
   linksOut: boolean;
+  /** The note's key when it links or is linked, so the page shows its map; undefined for a note on its own. */
+  mapKey: string | undefined;
 }
 
 /** The page of one note of any collection: the note, its neighbours in its collection's order, and what links it. */
@@ -86,6 +88,7 @@ function surroundings(garden: Garden, key: string, entry: Parameters<typeof note
     backlinks: garden.links.backlinks.get(key) ?? [],
     related: garden.links.related.get(key) ?? [],
     linksOut: garden.links.linksOut.has(key),
+    mapKey: garden.links.linksOut.has(key) || garden.links.backlinks.has(key) ? key : undefined,
   };
 }
 
@@ -177,4 +180,9 @@ export function searchIndexPages(garden: Garden, codeDigest: string): { params: 
     ['facts', [garden.chapters.map((c) => c.item), garden.quizzes, garden.parts]],
   ]) as Record<SearchCollection, unknown>;
   return SEARCH_COLLECTIONS.map((collection) => ({ params: { collection }, cacheKey: pageCacheKey({ collection, source: sources[collection] }, codeDigest) }));
+}
+
+/** The map's data (/graph/garden.json), keyed by the graph before layout: an edit that changes no title, tag or link lays nothing out again. */
+export function graphDataPages(garden: Garden, codeDigest: string): { params: { name: 'garden' }; cacheKey: string }[] {
+  return [{ params: { name: 'garden' }, cacheKey: pageCacheKey({ graph: garden.links.graph }, codeDigest) }];
 }

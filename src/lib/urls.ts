@@ -35,6 +35,9 @@ export function gardenUrls(base: string) {
     tags: () => at('/tags/'),
     tag: (tag: string) => at(`/tags/${tag}/`),
     rss: () => at('/rss.xml'),
+    /** The map of the whole garden, and the laid-out graph its maps draw (src/lib/graph/). */
+    graph: () => at('/graph/'),
+    graphData: () => at('/graph/garden.json'),
     asset: (path: string) => at(path),
   };
 }

@@ -21,6 +21,7 @@ const templates = [
   '/tags/',
   '/tags/attention/',
   '/search/?q=attention',
+  '/graph/',
   '/no-such-page/',
 ];
 

@@ -17,6 +17,7 @@ const templates = [
   { name: 'chapter', path: '/cheatsheets/ml-interview/01-formulas-and-code/' },
   { name: 'tags', path: '/tags/' },
   { name: 'tag', path: '/tags/attention/' },
+  { name: 'graph', path: '/graph/' },
   { name: 'not-found', path: '/no-such-page/' },
 ];
 
@@ -247,7 +248,7 @@ describe('the header', () => {
     await page.keyboard.press('Enter');
     const sections = page.getByRole('navigation', { name: 'Sections' });
     await expect(sections.getByRole('link', { name: 'Cheat sheets' }).getAttribute('aria-current')).resolves.toBe('page');
-    await expect(sections.getByRole('link').count()).resolves.toBe(4);
+    await expect(sections.getByRole('link').count()).resolves.toBe(5);
     await page.keyboard.press('Escape');
     await expect(sections.isVisible()).resolves.toBe(false);
     await expect(page.evaluate(() => document.activeElement?.matches('.site-menu > summary'))).resolves.toBe(true);
@@ -271,7 +272,7 @@ describe('the header', () => {
     const context = await site.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     await page.goto(`${site.url}/bits/`);
-    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link').count()).resolves.toBe(4);
+    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link').count()).resolves.toBe(5);
     await expect(page.locator('.site-menu').isVisible()).resolves.toBe(false);
     await context.close();
   });

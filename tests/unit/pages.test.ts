@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { bitPages, chapterPages, partPages, searchIndexPages, shortPages, tagPages } from '../../src/lib/pages';
+import { bitPages, chapterPages, graphDataPages, partPages, searchIndexPages, shortPages, tagPages } from '../../src/lib/pages';
+import { buildGraph } from '../../src/lib/graph/model';
+import { NOTE_COLLECTIONS } from '../../src/lib/collections';
 import { partsOverview, tagGroups, type BitItem, type ChapterItem, type QuizItem, type ShortItem } from '../../src/lib/garden';
 import type { Garden } from '../../src/lib/load';
 import type { IsoDate } from '../../src/lib/dates';
@@ -26,11 +28,25 @@ function garden(options: { bitTitles?: string[]; quizzes?: QuizItem[] } = {}): G
       backlinks: new Map([['bits/b1', [{ key: 'bits/b0', title: 'Alpha', url: '/bits/b0/', collection: 'bits' as const }]]]),
       related: new Map(),
       linksOut: new Set(['bits/b0']),
+      graph: buildGraph(bits.map(({ item }) => ({ key: `bits/${item.id}`, title: item.title, url: `/bits/${item.id}/`, collection: 'bits' as const, tags: item.tags })), new Map([['bits/b0', ['bits/b1']]]), NOTE_COLLECTIONS),
     },
   } as unknown as Garden;
 }
 
 describe('page props', () => {
+  it('shows a map on the pages of notes that link or are linked, and only there', () => {
+    const [b0, b1, b2] = bitPages(garden(), 'code');
+    expect([b0!.props.mapKey, b1!.props.mapKey, b2!.props.mapKey]).toEqual(['bits/b0', 'bits/b1', undefined]);
+  });
+
+  it("keys the map's data by the notes and links it is laid out from", () => {
+    const [first] = graphDataPages(garden(), 'code');
+    expect(first!.params).toEqual({ name: 'garden' });
+    expect(graphDataPages(garden(), 'code')[0]!.cacheKey).toBe(first!.cacheKey);
+    expect(graphDataPages(garden({ bitTitles: ['Alpha', 'Beta', 'Delta'] }), 'code')[0]!.cacheKey).not.toBe(first!.cacheKey);
+    expect(graphDataPages(garden(), 'other code')[0]!.cacheKey).not.toBe(first!.cacheKey);
+  });
+
   it('gives each bit its neighbours, backlinks and whether it links out', () => {
     const [first, middle] = bitPages(garden(), 'code');
     expect(first!.params).toEqual({ slug: 'b0' });

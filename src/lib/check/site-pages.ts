@@ -16,7 +16,7 @@ export interface SiteEntries {
 }
 
 /** Pages every garden has, whatever its content; used when the routes folder is not read. */
-export const FIXED_PAGES: readonly string[] = ['/', '/bits/', '/shorts/', '/cheatsheets/', '/tags/', '/rss.xml', '/404.html'];
+export const FIXED_PAGES: readonly string[] = ['/', '/bits/', '/shorts/', '/cheatsheets/', '/tags/', '/graph/', '/rss.xml', '/404.html'];
 
 /** Files written by integrations rather than routes. */
 const INTEGRATION_FILES: readonly string[] = ['/sitemap-index.xml', '/sitemap-0.xml'];
