@@ -16,6 +16,7 @@ import { rehypeGardenCallouts } from './callouts';
 import { siteConfig } from '../../site.config';
 import { remarkGardenLinks, type RemarkLinksOptions } from '../links/remark-links';
 import { remarkEmbeds } from '../links/embeds';
+import { codeTitleTransformer } from './code-title';
 
 /** The remark plugins; with `links`, `[[wikilinks]]` and relative links to notes resolve too. */
 export function remarkPluginsFor(links?: RemarkLinksOptions): RemarkPlugins {
@@ -49,4 +50,6 @@ export const shikiConfig: ShikiConfig = {
   // Both themes as CSS variables; global.css picks one with light-dark().
   defaultColor: false,
   wrap: false,
+  // ```py title="train.py": the title reaches the code block's bar in .md and .mdx alike.
+  transformers: [codeTitleTransformer],
 };
