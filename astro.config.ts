@@ -23,7 +23,7 @@ const contentDir = resolveContentDir(process.env, projectRoot);
 const cacheDir = resolve(process.env.GARDEN_CACHE_DIR ?? gardenCacheDir(contentDir, projectRoot));
 const maxBytes = maxBytesFromEnv(process.env);
 // The one digest of the code (src/build/code-digest.ts), worked out once: every cache of the build is valid only for it.
-const digest = codeDigest(projectRoot, siteConfig.base);
+const digest = codeDigest(projectRoot, siteConfig.base, siteConfig.socialCards ? 'social-cards' : '');
 // What the build works out from each garden file, remembered by its text (src/build/file-memo.ts).
 const memo = new FileMemo(resolve(cacheDir, 'garden-files.bin'), `${digest} max ${maxBytes}`);
 const linkTargets = createLinkTargetsProvider(contentDir, gardenUrls(siteConfig.base), { maxBytes, memo });
