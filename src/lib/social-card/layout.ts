@@ -6,14 +6,14 @@
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
 
-/** Everything a card shows: the inputs its cache key is made of (cards.ts). */
-export interface CardInputs {
+/** Everything a card shows: the inputs its cache key is made of (cards.ts). A type, not an interface, so it can be a route's props. */
+export type CardInputs = {
   title: string;
   summary?: string | undefined;
   /** The kind of page, e.g. "Bit", "Night-before sheet". */
   label: string;
   siteName: string;
-}
+};
 
 /** satori's element shape: a React element without React. */
 export interface CardNode {

@@ -8,7 +8,6 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { loadGarden } from '../../lib/load';
 import { siteConfig } from '../../site.config';
 import { cardPages } from '../../lib/social-card/cards';
-import { renderCard } from '../../lib/social-card/render';
 import type { CardInputs } from '../../lib/social-card/layout';
 
 export const getStaticPaths = (async () => {
@@ -16,4 +15,8 @@ export const getStaticPaths = (async () => {
   return cardPages(await loadGarden(), siteConfig, import.meta.env.GARDEN_CODE_DIGEST);
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute<CardInputs> = async ({ props }) => new Response(new Uint8Array(await renderCard(props)), { headers: { 'Content-Type': 'image/png' } });
+export const GET: APIRoute<CardInputs> = async ({ props }) => {
+  // Loaded on the first card drawn: a build with cards off, or with every card cached, never loads satori and sharp.
+  const { renderCard } = await import('../../lib/social-card/render');
+  return new Response(new Uint8Array(await renderCard(props)), { headers: { 'Content-Type': 'image/png' } });
+};
