@@ -27,7 +27,7 @@ const maxBytes = maxBytesFromEnv(process.env);
 const diagrams = new MermaidRenderer({ cacheDir });
 // The one digest of the code (src/build/code-digest.ts), worked out once: every cache of the build is valid only for it.
 // A build without a browser shows diagrams as source: its pages are not to be reused by one that can draw them.
-const digest = codeDigest(projectRoot, siteConfig.base) + (diagrams.available ? '' : ' diagrams-as-source');
+const digest = codeDigest(projectRoot, siteConfig.base, siteConfig.socialCards ? 'social-cards' : '') + (diagrams.available ? '' : ' diagrams-as-source');
 // What the build works out from each garden file, remembered by its text (src/build/file-memo.ts).
 const memo = new FileMemo(resolve(cacheDir, 'garden-files.bin'), `${digest} max ${maxBytes}`);
 const linkTargets = createLinkTargetsProvider(contentDir, gardenUrls(siteConfig.base), { maxBytes, memo });

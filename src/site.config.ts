@@ -9,6 +9,12 @@ export const siteConfig = {
   author: 'The gardener',
   url: process.env.SITE_URL ?? 'https://garden.example.com',
   base: process.env.SITE_BASE ?? '/',
+  /**
+   * Social cards: a 1200 × 630 Open Graph image for every page, drawn at build
+   * time. Off by default because they cost more than a quarter of a cold build
+   * (bench/RESULTS.md); `true` turns them on, SOCIAL_CARDS=on for one build.
+   */
+  socialCards: process.env.SOCIAL_CARDS ? process.env.SOCIAL_CARDS === 'on' : false,
   tracks: {
     llm: 'LLMs',
     retrieval: 'Retrieval',

@@ -15,8 +15,10 @@ import { join, relative, sep } from 'node:path';
 /** What counts as the project's code: the lockfile, the config and every file under these folders. */
 export const CODE_PATHS = ['package-lock.json', 'astro.config.ts', 'src', 'scripts', 'public'] as const;
 
-export function codeDigest(projectRoot: string, base: string): string {
+/** `settings`: what else from the environment changes every page (e.g. whether social cards are drawn). */
+export function codeDigest(projectRoot: string, base: string, settings = ''): string {
   const hash = createHash('sha256').update(`base ${base}\n`);
+  if (settings) hash.update(`settings ${settings}\n`);
   for (const path of CODE_PATHS) addPath(hash, projectRoot, join(projectRoot, path));
   return hash.digest('hex').slice(0, 24);
 }

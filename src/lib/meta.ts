@@ -1,9 +1,23 @@
+import { joinBase } from './urls';
+import { cardPath } from './social-card/cards';
+
 export interface PageMetaInput {
   title: string;
   description?: string | undefined;
   site: { title: string; description: string };
   pathname: string;
   siteUrl?: URL | undefined;
+}
+
+/**
+ * The URL of a page's social card (cards.ts places it), absolute when the
+ * site's URL is known, as Open Graph wants. `pathname` carries the base.
+ */
+export function cardImageUrl(pathname: string, base: string, siteUrl?: URL | undefined): string {
+  const head = base.endsWith('/') ? base : `${base}/`;
+  const within = pathname.startsWith(head) ? pathname.slice(head.length - 1) : pathname;
+  const path = joinBase(base, cardPath(within));
+  return siteUrl ? new URL(path, siteUrl).href : path;
 }
 
 /** Title, description and canonical URL for a page's <head> and Open Graph tags. */

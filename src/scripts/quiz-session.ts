@@ -5,7 +5,7 @@
  * the page without it is the plain sheet. Marks persist through the safe
  * store in src/lib/study/storage.ts, shared by every page of the site.
  */
-import { countProgress, isFilter, isMark, MARKS, matchesFilter, progressLine, progressShares, type Filter, type Mark } from '../lib/study/progress';
+import { countProgress, isFilter, isMark, MARKS, matchesFilter, printedLine, progressLine, progressShares, type Filter, type Mark } from '../lib/study/progress';
 import { createMarkStore, STORAGE_KEY, type MarkMap } from '../lib/study/storage';
 import { shuffled } from '../lib/study/shuffle';
 
@@ -32,7 +32,7 @@ class QuizSession extends HTMLElement {
     this.facts = [...this.querySelectorAll<HTMLElement>(FACT)];
     for (const fact of this.facts) this.homes.set(fact, fact.parentElement!);
     this.marks = this.store.read();
-    this.el('[data-study-tools]').hidden = false;
+    for (const tools of this.querySelectorAll<HTMLElement>('[data-study-tools]')) tools.hidden = false;
     this.dataset.mode = 'read';
     this.addEventListener('click', this);
     this.addEventListener('focusin', this);
@@ -208,6 +208,10 @@ class QuizSession extends HTMLElement {
   private render() {
     const progress = countProgress(this.ids(), this.marks);
     this.el('[data-progress]').textContent = progressLine(progress);
+    // Printing prints what the filter shows: the heading above the facts says so.
+    const filter = this.testing ? this.filter : 'all';
+    this.el('[data-printed]').textContent = printedLine(progress, filter);
+    this.toggleAttribute('data-filtered', filter !== 'all');
     const shares = progressShares(progress);
     for (const mark of MARKS) this.el(`[data-bar="${mark}"]`).style.width = `${shares[mark]}%`;
     for (const fact of this.facts) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countProgress, isFilter, isMark, matchesFilter, progressLine, progressShares, type Mark } from '../../src/lib/study/progress';
+import { countProgress, isFilter, isMark, matchesFilter, printedLine, progressLine, progressShares, type Mark } from '../../src/lib/study/progress';
 
 const ids = ['a', 'b', 'c', 'd', 'e', 'f'];
 const marks: Record<string, Mark> = { a: 'known', b: 'known', c: 'shaky', d: 'unknown', other: 'known' };
@@ -50,5 +50,19 @@ describe('filters', () => {
   it('recognises marks and filters by name only', () => {
     expect([isMark('known'), isMark('Known'), isMark(1), isMark(undefined)]).toEqual([true, false, false, false]);
     expect([isFilter('weak'), isFilter('shaky'), isFilter(null)]).toEqual([true, false, false]);
+  });
+});
+
+describe('printedLine', () => {
+  const progress = { total: 50, known: 30, shaky: 9, unknown: 3, unmarked: 8 };
+  it('names the whole set when nothing is filtered', () => {
+    expect(printedLine(progress, 'all')).toBe('50 key facts');
+    expect(printedLine({ ...progress, total: 1 }, 'all')).toBe('1 key fact');
+  });
+
+  it('says what a filter kept, out of how many', () => {
+    expect(printedLine(progress, 'weak')).toBe('12 shaky and unknown facts of 50');
+    expect(printedLine(progress, 'unmarked')).toBe('8 unmarked facts of 50');
+    expect(printedLine({ ...progress, shaky: 1, unknown: 0 }, 'weak')).toBe('1 shaky and unknown fact of 50');
   });
 });

@@ -17,6 +17,7 @@ import { siteConfig } from '../../site.config';
 import { remarkGardenLinks, type RemarkLinksOptions } from '../links/remark-links';
 import { remarkEmbeds } from '../links/embeds';
 import { rehypeMermaid, type DiagramRenderer } from './rehype-mermaid';
+import { codeTitleTransformer } from './code-title';
 
 /** The remark plugins; with `links`, `[[wikilinks]]` and relative links to notes resolve too. */
 export function remarkPluginsFor(links?: RemarkLinksOptions): RemarkPlugins {
@@ -60,6 +61,8 @@ export const shikiConfig: ShikiConfig = {
   defaultColor: false,
   wrap: false,
   transformers: [
+    // ```py title="train.py": the title reaches the code block's bar in .md and .mdx alike.
+    codeTitleTransformer,
     {
       name: 'garden:no-tokenize-time-limit',
       // Shiki leaves the rest of a line plain after 500 ms of tokenizing it; on a loaded machine the first use

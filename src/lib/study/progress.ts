@@ -1,4 +1,5 @@
 /** How well a reader knows a fact, and what the study toolbar counts and filters by. */
+import { plural } from '../plural';
 export const MARKS = ['known', 'shaky', 'unknown'] as const;
 export type Mark = (typeof MARKS)[number];
 export type Marks = Readonly<Record<string, Mark>>;
@@ -49,4 +50,15 @@ export function matchesFilter(mark: Mark | undefined, filter: Filter): boolean {
   if (filter === 'weak') return mark === 'shaky' || mark === 'unknown';
   if (filter === 'unmarked') return mark === undefined;
   return true;
+}
+
+/**
+ * What a printed sheet holds, for the heading above it: "50 key facts" when
+ * nothing is filtered, "12 shaky and unknown facts of 50" under a filter, so
+ * a printed weak-facts sheet never claims to be the whole set.
+ */
+export function printedLine(progress: Progress, filter: Filter): string {
+  if (filter === 'weak') return `${plural(progress.shaky + progress.unknown, 'shaky and unknown fact')} of ${progress.total}`;
+  if (filter === 'unmarked') return `${plural(progress.unmarked, 'unmarked fact')} of ${progress.total}`;
+  return plural(progress.total, 'key fact');
 }
