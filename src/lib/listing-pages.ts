@@ -11,6 +11,8 @@ import { paginate, type PageInfo } from './pagination';
 import { keyed, type StaticPage } from './pages';
 import { listingShowsSnippets } from './listing';
 import type { GardenUrls } from './urls';
+import { excerptOf } from './links/targets';
+import { noteBody } from './markdown/note-html';
 
 /** What a listing page shows around its cards: every tag of the collection (the chips), and where the page sits. */
 interface ListingPageBase {
@@ -97,4 +99,14 @@ export function shortsListingIndex(shorts: readonly ShortItem[], urls: GardenUrl
       ...(item.track ? { track: item.track } : {}),
     })),
   };
+}
+
+export type ListedCollection = 'bits' | 'shorts';
+export const LISTED_COLLECTIONS: readonly ListedCollection[] = ['bits', 'shorts'];
+
+/** The listing index of a collection of the garden. */
+export function gardenListingIndex(garden: Garden, collection: ListedCollection, urls: GardenUrls): ListingIndex<BitListingEntry | ShortListingEntry> {
+  return collection === 'bits'
+    ? bitsListingIndex(garden.bits.map(({ item, entry }) => ({ item, excerpt: excerptOf(noteBody(entry)) })), urls)
+    : shortsListingIndex(garden.shorts.map((s) => s.item), urls);
 }

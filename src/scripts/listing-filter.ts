@@ -6,14 +6,15 @@
  * the URL (`?q=…&tag=a&tag=b&track=…`) so links, reload and back/forward
  * restore the view, on any page of the listing. A listing of one page is
  * filtered in place; one of several pages (`data-listing`) hides the page's
- * cards and its page links, and draws the results from the slim listing index,
- * a page of them at a time ("Show N more"). Used as <bits-filter> and
+ * cards and its page links, and draws the results from the slim listing index
+ * (or, for a tag or track, its slice), a page of them at a time ("Show N more"). Used as <bits-filter> and
  * <feed-filter>, which say how a result's card looks.
  */
 import { applyFilter, countLine, EMPTY_FILTER, isFiltering, readFilterState, sameFilter, tagCounts, toggleTag, unknownFilters, unknownFiltersNote, writeFilterState, type FilterItem, type FilterState } from '../lib/search/filter-state';
 import { loadSearchIndex } from './search/load-index';
 import type { SearchEngine } from '../lib/search/engine';
 import type { ListingIndex } from '../lib/listing-pages';
+import { listingSource, listingUrl } from '../lib/listing-slices';
 import { PagedResults, type ListedEntry } from './listing-results';
 
 interface Card extends FilterItem {
@@ -27,6 +28,8 @@ export abstract class ListingFilter<Entry extends ListedEntry = ListedEntry> ext
   /** What the server said, put back when a filter on a listing of several pages is cleared. */
   private serverCount = '';
   private serverChipCounts = new Map<string, string>();
+  /** Entries per tag over the whole listing, as the server counted them: a filter fetches its rarest tag's slice. */
+  private tagTotals = new Map<string, number>();
   private state: FilterState = EMPTY_FILTER;
   private cards: Card[] = [];
   private chips = new Map<string, HTMLButtonElement>();
@@ -54,7 +57,7 @@ export abstract class ListingFilter<Entry extends ListedEntry = ListedEntry> ext
     }));
     this.serverCount = this.countLine?.textContent ?? '';
     if (this.dataset.listing && this.container) {
-      this.paged = new PagedResults<Entry>(this.dataset.listing, this.container, this.querySelector<HTMLElement>('[data-pagination]'), (entry, tagBase) => this.card(entry, tagBase));
+      this.paged = new PagedResults<Entry>(this.container, this.querySelector<HTMLElement>('[data-pagination]'), (entry, tagBase) => this.card(entry, tagBase));
     }
 
     for (const link of this.querySelectorAll<HTMLAnchorElement>('a[data-chip]')) this.makeChip(link);
@@ -113,7 +116,9 @@ export abstract class ListingFilter<Entry extends ListedEntry = ListedEntry> ext
     button.dataset.tag = tag;
     button.setAttribute('aria-pressed', 'false');
     button.append(...link.childNodes);
-    this.serverChipCounts.set(tag, button.querySelector('.chip__count')?.textContent ?? '');
+    const count = button.querySelector('.chip__count')?.textContent ?? '';
+    this.serverChipCounts.set(tag, count);
+    this.tagTotals.set(tag, Number(/\d+/.exec(count)?.[0] ?? Infinity));
     button.addEventListener('click', () => {
       void this.ensureEngine();
       this.update(toggleTag(this.state, tag), 'push');
@@ -172,7 +177,8 @@ export abstract class ListingFilter<Entry extends ListedEntry = ListedEntry> ext
   private async present(state: FilterState, rank: Parameters<typeof applyFilter>[2], token: number) {
     if (!this.paged) return this.show(applyFilter(this.cards, state, rank), state);
     if (!isFiltering(state)) return this.showPage();
-    const index = await this.paged.load();
+    const source = listingSource(state, (tag) => this.tagTotals.get(tag) ?? Infinity);
+    const index = await this.paged.load(listingUrl(this.dataset.listing!, source));
     if (token !== this.renderToken) return;
     if (!index) {
       this.showPage();
@@ -194,7 +200,7 @@ export abstract class ListingFilter<Entry extends ListedEntry = ListedEntry> ext
   private showResults(index: ListingIndex<Entry>, matches: Entry[], state: FilterState) {
     for (const card of this.cards) card.element.hidden = true;
     this.paged!.show(index.tagBase, matches);
-    this.setCount(countLine(matches.length, index.entries.length, this.dataset.noun ?? 'item', this.dataset.nounPlural));
+    this.setCount(countLine(matches.length, Number(this.dataset.total), this.dataset.noun ?? 'item', this.dataset.nounPlural));
     this.settle(matches, state);
     this.countChips(matches);
   }

@@ -1,6 +1,7 @@
 /**
  * The results of a filter on a listing of several pages (listing-filter.ts):
- * the slim listing index is fetched the first time a filter is used, and the
+ * the slim listing index, or the slice the filter needs, is fetched the first
+ * time it is used, and the
  * matching entries are drawn into the listing's container a page at a time
  * (LISTING_PAGE_SIZE), with a "Show N more" button under them, so the page
  * stays small however many entries match. The static page links are hidden
@@ -13,20 +14,18 @@ import { LISTING_PAGE_SIZE, resultsShown } from '../lib/pagination';
 export type ListedEntry = FilterItem & { title: string; url: string };
 
 export class PagedResults<Entry extends ListedEntry> {
-  private index?: Promise<ListingIndex<Entry> | undefined>;
+  /** Each index or slice fetched once, by URL. */
+  private indexes = new Map<string, Promise<ListingIndex<Entry> | undefined>>();
   private cards = new Map<string, HTMLElement>();
   private shown: HTMLElement[] = [];
   private pages = 1;
   private more: HTMLButtonElement;
   private latest: { tagBase: string; matches: Entry[] } | undefined;
-
-  private readonly url: string;
   private readonly container: HTMLElement;
   private readonly pageLinks: HTMLElement | null;
   private readonly card: (entry: Entry, tagBase: string) => HTMLElement;
 
-  constructor(url: string, container: HTMLElement, pageLinks: HTMLElement | null, card: (entry: Entry, tagBase: string) => HTMLElement) {
-    this.url = url;
+  constructor(container: HTMLElement, pageLinks: HTMLElement | null, card: (entry: Entry, tagBase: string) => HTMLElement) {
     this.container = container;
     this.pageLinks = pageLinks;
     this.card = card;
@@ -38,16 +37,20 @@ export class PagedResults<Entry extends ListedEntry> {
     container.after(this.more);
   }
 
-  /** The listing index, fetched once; undefined when it cannot be had (retried on the next use). */
-  load(): Promise<ListingIndex<Entry> | undefined> {
-    this.index ??= fetch(this.url)
-      .then((response) => (response.ok ? (response.json() as Promise<ListingIndex<Entry>>) : undefined))
-      .catch(() => undefined)
-      .then((index) => {
-        if (!index) this.index = undefined;
-        return index;
-      });
-    return this.index;
+  /** A listing index or slice, fetched once; undefined when it cannot be had (retried on the next use). */
+  load(url: string): Promise<ListingIndex<Entry> | undefined> {
+    let index = this.indexes.get(url);
+    if (!index) {
+      index = fetch(url)
+        .then((response) => (response.ok ? (response.json() as Promise<ListingIndex<Entry>>) : undefined))
+        .catch(() => undefined)
+        .then((loaded) => {
+          if (!loaded) this.indexes.delete(url);
+          return loaded;
+        });
+      this.indexes.set(url, index);
+    }
+    return index;
   }
 
   /** A new filter starts again at its first page of results. */

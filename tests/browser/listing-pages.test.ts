@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { OUTPUT } from '../helpers/build';
 import { servedGarden } from '../helpers/site';
+import { axeViolations } from '../helpers/axe';
 import { writeGarden } from '../../bench/garden-generator';
 import { LISTING_PAGE_SIZE } from '../../src/lib/pagination';
 import { LISTING_SNIPPET_LIMIT } from '../../src/lib/listing';
@@ -70,7 +71,7 @@ describe('paginated listings without JavaScript', () => {
     await expect(page.locator('.pagination a[aria-current="page"]').textContent()).resolves.toBe(String(last));
     await expect(page.locator('button:visible').count()).resolves.toBe(0);
     await context.close();
-  });
+  }, 120_000);
 
   it('reach every short of a tag through the tag\'s pages: the chip is a link to them', async () => {
     const { page, context } = await open('/shorts/', { javaScriptEnabled: false });
@@ -82,7 +83,7 @@ describe('paginated listings without JavaScript', () => {
     const { slugs } = await walkPages(page, `/tags/${tag}/`, 'section[aria-labelledby="tag-shorts"] h3 a');
     expect(slugs).toEqual(withTag(shorts, tag).map((s) => s.id));
     await context.close();
-  });
+  }, 120_000);
 });
 
 describe('paginated listings by mouse and keyboard', () => {
@@ -119,11 +120,15 @@ describe('paginated listings by mouse and keyboard', () => {
 describe('a filter covers the whole listing', () => {
   it('a chip on a later page shows every bit with the tag, a page at a time, by mouse and keyboard', async () => {
     const { page, context, errors } = await open('/bits/page/4/');
+    const fetched: string[] = [];
+    page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
     const entries = listing<BitListingEntry>('bits').entries;
     const tag = [...new Set(entries.flatMap((e) => e.tags))].find((t) => withTag(entries, t).length > 2 * LISTING_PAGE_SIZE)!;
     const expected = withTag(entries, tag).map((e) => e.id);
     await page.locator(`button.chip[data-tag="${tag}"]`).click();
     await waitForCount(page, `${expected.length} of ${entries.length} bits`);
+    // Only the tag's slice of the listing index is fetched, not the whole index.
+    expect(fetched.filter((p) => p.startsWith('/listing/'))).toEqual([`/listing/bits/tag/${tag}.json`]);
     expect(new URL(page.url()).search).toBe(`?tag=${tag}`);
     await expect(page.locator('[data-pagination]').isVisible()).resolves.toBe(false);
     expect(await shownSlugs(page)).toEqual(expected.slice(0, LISTING_PAGE_SIZE));
@@ -185,6 +190,25 @@ describe('a filter covers the whole listing', () => {
       await context.close();
     }
   });
+});
+
+describe('accessible and fitting', () => {
+  it('a later page, and filtered results with "Show more", have no axe violations, light and dark, and fit 390 px', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const context = await site.browser.newContext({ colorScheme, viewport: { width: 390, height: 844 } });
+      const page = await context.newPage();
+      await page.goto(`${site.url}/tags/${listing<BitListingEntry>('bits').entries[0]!.tags[0]}/page/2/`);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.goto(`${site.url}/shorts/page/2/`);
+      expect(await axeViolations(page)).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+      await page.goto(`${site.url}/bits/page/2/?tag=${listing<BitListingEntry>('bits').entries[0]!.tags[0]}`);
+      await more(page).waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+      await context.close();
+    }
+  }, 120_000);
 });
 
 describe('/bits/ past the snippet limit', () => {

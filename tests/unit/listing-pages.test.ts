@@ -4,6 +4,7 @@ import { LISTING_PAGE_SIZE } from '../../src/lib/pagination';
 import { LISTING_SNIPPET_LIMIT } from '../../src/lib/listing';
 import { gardenUrls } from '../../src/lib/urls';
 import { applyFilter, EMPTY_FILTER } from '../../src/lib/search/filter-state';
+import { listingSlices, listingSource, listingUrl } from '../../src/lib/listing-slices';
 import type { BitItem, ShortItem } from '../../src/lib/collections';
 import type { Garden } from '../../src/lib/load';
 import type { IsoDate } from '../../src/lib/dates';
@@ -79,5 +80,41 @@ describe('the slim listing index', () => {
     expect(llmOdd.map((e) => e.id)).toEqual(items.filter((_, i) => i % 4 === 0).map((s) => s.id));
     // Entries past the first static page are in reach of the filter too.
     expect(llmOdd.some((e) => Number(e.id.slice(1)) >= LISTING_PAGE_SIZE)).toBe(true);
+  });
+});
+
+describe('slices of the listing index', () => {
+  const urls = gardenUrls('/');
+  const index = shortsListingIndex(Array.from({ length: 12 }, (_, i) => ({ ...short(i), tags: tags(i % 2 ? 'odd' : 'even', ...(i % 3 === 0 ? ['third'] : [])) })), urls);
+  const counts: Record<string, number> = { even: 6, odd: 6, third: 4 };
+
+  it('a filter with tags fetches the slice of its rarest tag, with a track alone that track, with a keyword alone the whole index', () => {
+    expect(listingSource({ tags: ['even', 'third'], track: 'llm' }, (t) => counts[t]!)).toEqual({ facet: 'tag', key: 'third' });
+    expect(listingSource({ tags: [], track: 'llm' }, (t) => counts[t]!)).toEqual({ facet: 'track', key: 'llm' });
+    expect(listingSource({ tags: [], track: '' }, (t) => counts[t]!)).toBeUndefined();
+    expect(listingUrl('/g/listing/shorts', { facet: 'tag', key: 'third' })).toBe('/g/listing/shorts/tag/third.json');
+    expect(listingUrl('/g/listing/shorts')).toBe('/g/listing/shorts.json');
+  });
+
+  it('has a slice per tag and per track, each holding exactly its entries in listing order', () => {
+    const slices = listingSlices(index);
+    expect(slices.map((s) => `${s.facet}/${s.key}`)).toEqual(['tag/even', 'tag/odd', 'tag/third', 'track/llm']);
+    for (const slice of slices) {
+      const keep = slice.facet === 'tag' ? (e: (typeof index.entries)[number]) => (e.tags as readonly string[]).includes(slice.key) : (e: (typeof index.entries)[number]) => e.track === slice.key;
+      expect(slice.index.entries).toEqual(index.entries.filter(keep));
+      expect(slice.index.tagBase).toBe('/tags/');
+    }
+  });
+
+  it('gives any filter the same matches from its slice as from the whole index', () => {
+    for (const state of [
+      { ...EMPTY_FILTER, tags: ['even', 'third'] },
+      { ...EMPTY_FILTER, tags: ['odd'], track: 'llm' },
+      { ...EMPTY_FILTER, track: 'llm' },
+    ]) {
+      const source = listingSource(state, (t) => counts[t]!)!;
+      const slice = listingSlices(index).find((s) => s.facet === source.facet && s.key === source.key)!;
+      expect(applyFilter(slice.index.entries, state)).toEqual(applyFilter(index.entries, state));
+    }
   });
 });
