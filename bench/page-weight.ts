@@ -170,12 +170,22 @@ function listingWeight(root: string, first: string): ListingWeight {
   };
 }
 
-/** The listing pages: /bits/, /shorts/, the tag with most entries, the largest night-before sheet, and the listing indexes a filter fetches. */
+/**
+ * The listing pages: /bits/, /shorts/, the tag with most pages, the largest
+ * night-before sheet; and what a filter fetches: the listing indexes and the
+ * largest tag slice of each.
+ */
 export function listingWeights(root: string): ListingWeight[] {
-  const largest = (re: RegExp) => listFiles(root).filter((f) => re.test(f)).sort((a, b) => statSync(join(root, b)).size - statSync(join(root, a)).size)[0];
-  const pages = ['bits/index.html', 'shorts/index.html', largest(/^tags\/[^/]+\/index\.html$/), largest(/^cheatsheets\/[^/]+\/index\.html$/)]
+  const files = listFiles(root);
+  const bySize = (re: RegExp) => files.filter((f) => re.test(f)).sort((a, b) => statSync(join(root, b)).size - statSync(join(root, a)).size);
+  const pagesOf = (tag: string) => files.filter((f) => f.startsWith(tag.replace(/index\.html$/, '')) && f.endsWith('index.html')).length;
+  const tags = bySize(/^tags\/[^/]+\/index\.html$/).map((tag) => ({ tag, pages: pagesOf(tag) }));
+  const busiestTag = tags.sort((a, b) => b.pages - a.pages)[0]?.tag;
+  const pages = ['bits/index.html', 'shorts/index.html', busiestTag, bySize(/^cheatsheets\/[^/]+\/index\.html$/)[0]]
     .filter((p): p is string => p !== undefined && existsSync(join(root, p)))
     .map((page) => listingWeight(root, page));
-  const indexes = ['listing/bits.json', 'listing/shorts.json'].filter((p) => existsSync(join(root, p))).map((page) => ({ page, html: weigh(readFileSync(join(root, page))) }));
-  return [...pages, ...indexes];
+  const fetched = ['listing/bits.json', bySize(/^listing\/bits\/tag\/[^/]+\.json$/)[0], 'listing/shorts.json', bySize(/^listing\/shorts\/tag\/[^/]+\.json$/)[0]]
+    .filter((p): p is string => p !== undefined && existsSync(join(root, p)))
+    .map((page) => ({ page, html: weigh(readFileSync(join(root, page))) }));
+  return [...pages, ...fetched];
 }
