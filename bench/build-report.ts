@@ -54,11 +54,14 @@ function weightRows(first: SizeResult | undefined, latest: SizeResult): string[]
 }
 
 function listingRows(history: BenchEntry[], notes: number): string[] {
-  const rows = ['| Run | Page | HTML raw | HTML gzip |', '| --- | --- | --- | --- |'];
+  const rows = ['| Run | Page | HTML raw | HTML gzip | DOM elements | Pages | Heaviest page: gzip / DOM elements |', '| --- | --- | --- | --- | --- | --- | --- |'];
   const shown = [history[0], history.at(-1)].filter((e, i, all): e is BenchEntry => e !== undefined && all.indexOf(e) === i);
   for (const entry of shown) {
     const size = entry.sizes.find((s) => s.notes === notes);
-    for (const l of size?.listings ?? []) rows.push(`| ${entry.label} | /${l.page.replace(/index\.html$/, '')} | ${kb(l.html.raw)} | ${kb(l.html.gzip)} |`);
+    for (const l of size?.listings ?? []) {
+      const heaviest = l.heaviest ? `${kb(l.heaviest.gzip)} / ${l.heaviest.elements}` : '—';
+      rows.push(`| ${entry.label} | /${l.page.replace(/index\.html$/, '')} | ${kb(l.html.raw)} | ${kb(l.html.gzip)} | ${l.elements ?? '—'} | ${l.pages ?? '—'} | ${heaviest} |`);
+    }
   }
   return rows;
 }
@@ -81,7 +84,7 @@ export function renderBuildSection(results: string, history: BenchEntry[]): stri
     lines.push(`Page weight, ${size.notes}-note garden, run "${latest.label}" (gzip level 9; JS counts module scripts with their static imports and inline scripts; CSS counts linked stylesheets and inline styles)${first ? ', with the first recorded run for comparison' : ''}:`, '', ...weightRows(first, size), '');
   }
   for (const notes of [...new Set(latest.sizes.map((s) => s.notes))]) {
-    lines.push(`Heaviest listing pages, ${notes}-note garden:`, '', ...listingRows(history, notes), '');
+    lines.push(`Listing pages, ${notes}-note garden (first page; DOM elements counted from the HTML's start tags, bench/page-weight.ts; listing/*.json is the index a filter fetches on a listing of several pages):`, '', ...listingRows(history, notes), '');
   }
   lines.push(END);
   const block = lines.join('\n');

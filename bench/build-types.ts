@@ -1,6 +1,6 @@
 /** What `npm run bench` records of a run (bench/build.ts) and bench/build-report.ts draws. */
 import type { GeneratedGarden } from './garden-generator';
-import type { PageWeight, Weight } from './page-weight';
+import type { ListingWeight, PageWeight } from './page-weight';
 
 export interface BuildRun {
   seconds: number;
@@ -16,7 +16,7 @@ export interface SizeResult {
   edit: BuildRun[];
   output: { bytes: number; files: number; pages: number };
   templates: PageWeight[];
-  listings: { page: string; html: Weight }[];
+  listings: ListingWeight[];
 }
 
 export interface BenchEntry {

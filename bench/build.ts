@@ -2,11 +2,13 @@
  * `npm run bench`: builds synthetic gardens of 1,000 and 3,000 notes (bench/garden-generator.ts)
  * through GARDEN_CONTENT, cold (no content cache, no dist), warm (nothing changed) and after
  * editing one note, and records wall time (median of BENCH_RUNS, default 3), ms per page, peak
- * memory (RSS), output bytes and pages, the JS and CSS each page template loads and the HTML
- * weight of the heaviest listings. Each run is appended to bench/build-history.json and the
+ * memory (RSS), output bytes and pages, the JS and CSS each page template loads, and the HTML
+ * weight (gzip) and DOM elements of the listing pages (/bits/, /shorts/, the largest tag; the
+ * heaviest of each listing's pages) and of the listing indexes a filter fetches. Each run is appended to bench/build-history.json and the
  * "Build" section of bench/RESULTS.md is redrawn from it (other sections are left alone).
  *
  *   BENCH_SIZES=1000,3000 BENCH_RUNS=3 BENCH_LABEL="what changed" npm run bench
+ *   BENCH_SIZES=10000 BENCH_RUNS=1 BENCH_PHASES=cold npm run bench   (opt-in: minutes per build)
  *   BENCH_NO_WRITE=1 … measures without recording.
  */
 import { spawn } from 'node:child_process';

@@ -131,12 +131,61 @@ export function templatePages(root: string): { template: string; page: string }[
   return picks.filter((p): p is [string, string] => p[1] !== undefined && existsSync(join(root, p[1]))).map(([template, page]) => ({ template, page }));
 }
 
-/** The heaviest listing pages: /bits/, /shorts/ and the largest night-before sheet. */
-export function listingWeights(root: string): { page: string; html: Weight }[] {
-  const sheets = listFiles(root)
-    .filter((f) => /^cheatsheets\/[^/]+\/index\.html$/.test(f))
-    .sort((a, b) => statSync(join(root, b)).size - statSync(join(root, a)).size);
-  return ['bits/index.html', 'shorts/index.html', sheets[0]]
+/**
+ * Elements a browser makes of a page's HTML: its start tags, outside scripts,
+ * styles and comments (the parser adds no others to a well-formed page; the
+ * filters' scripts swap chip links for buttons one for one). Lighthouse's
+ * "DOM size" counts the same elements.
+ */
+export function domElements(html: string): number {
+  const markup = html.replace(/<!--[\s\S]*?-->/g, '').replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1>/gi, '<$1>');
+  return markup.match(/<[a-zA-Z][a-zA-Z0-9-]*/g)?.length ?? 0;
+}
+
+export interface ListingWeight {
+  page: string;
+  html: Weight;
+  /** DOM elements of `page`. */
+  elements?: number;
+  /** Static pages of the listing (page/2/ …), and the heaviest of them. */
+  pages?: number;
+  heaviest?: { gzip: number; elements: number };
+}
+
+/** A listing's first page, with how many pages it has and the heaviest of them (gzip and DOM elements). */
+function listingWeight(root: string, first: string): ListingWeight {
+  const folder = first.replace(/index\.html$/, '');
+  const later = existsSync(join(root, folder, 'page')) ? readdirSync(join(root, folder, 'page')).map((n) => `${folder}page/${n}/index.html`) : [];
+  const weights = [first, ...later].filter((p) => existsSync(join(root, p))).map((p) => {
+    const html = readFileSync(join(root, p), 'utf8');
+    return { gzip: gz(html), elements: domElements(html) };
+  });
+  const html = readFileSync(join(root, first), 'utf8');
+  return {
+    page: first,
+    html: weigh(html),
+    elements: domElements(html),
+    pages: weights.length,
+    heaviest: { gzip: Math.max(...weights.map((w) => w.gzip)), elements: Math.max(...weights.map((w) => w.elements)) },
+  };
+}
+
+/**
+ * The listing pages: /bits/, /shorts/, the tag with most pages, the largest
+ * night-before sheet; and what a filter fetches: the listing indexes and the
+ * largest tag slice of each.
+ */
+export function listingWeights(root: string): ListingWeight[] {
+  const files = listFiles(root);
+  const bySize = (re: RegExp) => files.filter((f) => re.test(f)).sort((a, b) => statSync(join(root, b)).size - statSync(join(root, a)).size);
+  const pagesOf = (tag: string) => files.filter((f) => f.startsWith(tag.replace(/index\.html$/, '')) && f.endsWith('index.html')).length;
+  const tags = bySize(/^tags\/[^/]+\/index\.html$/).map((tag) => ({ tag, pages: pagesOf(tag) }));
+  const busiestTag = tags.sort((a, b) => b.pages - a.pages)[0]?.tag;
+  const pages = ['bits/index.html', 'shorts/index.html', busiestTag, bySize(/^cheatsheets\/[^/]+\/index\.html$/)[0]]
+    .filter((p): p is string => p !== undefined && existsSync(join(root, p)))
+    .map((page) => listingWeight(root, page));
+  const fetched = ['listing/bits.json', bySize(/^listing\/bits\/tag\/[^/]+\.json$/)[0], 'listing/shorts.json', bySize(/^listing\/shorts\/tag\/[^/]+\.json$/)[0]]
     .filter((p): p is string => p !== undefined && existsSync(join(root, p)))
     .map((page) => ({ page, html: weigh(readFileSync(join(root, page))) }));
+  return [...pages, ...fetched];
 }

@@ -6,10 +6,12 @@
  * 3–5 KB gzipped, so 600 of them are about 2 MB), so each card shows its
  * title, tags, "why it matters" (or the first lines as plain text) and date,
  * and a "Show snippet" button that fetches the snippet from the bit's own
- * page when a reader asks. Every card stays in the page, so tag and keyword
- * filtering (which hides and shows cards) works the same in both modes.
+ * page when a reader asks. The limit is no more than a listing page
+ * (LISTING_PAGE_SIZE, pagination.ts), so a grid of snippets is always one
+ * page, filtered in place; a listing of several pages is compact throughout,
+ * like the cards its filter draws from the listing index (listing-cards.ts).
  */
-export const LISTING_SNIPPET_LIMIT = 60;
+export const LISTING_SNIPPET_LIMIT = 50;
 
 export function listingShowsSnippets(bitCount: number, limit: number = LISTING_SNIPPET_LIMIT): boolean {
   return bitCount <= limit;

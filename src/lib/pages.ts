@@ -7,7 +7,8 @@
  * the same (see page-cache.ts).
  */
 import type { Garden, GardenNote } from './load';
-import { neighbours, readingMinutes, factsByChapter, chapterSlug, type PartOverview, type TagGroup } from './garden';
+import { neighbours, readingMinutes, factsByChapter, chapterSlug, type NotesByCollection, type PartOverview, type TagGroup } from './garden';
+import { paginate, type PageInfo } from './pagination';
 import { bits, chapters, NOTE_COLLECTIONS, shorts, type NoteCollection, type NoteCollectionId, type NoteItem } from './collections';
 import type { NoteRef } from './links/graph';
 import { noteBody, noteHasMath } from './markdown/note-html';
@@ -69,14 +70,22 @@ export interface PartPage {
   hasMath: boolean;
 }
 
+/** One page of a tag's entries (bits, then shorts, then chapters), cut into pages like the other listings. */
 export interface TagPage {
-  group: TagGroup;
-  /** Where each chapter of the group sits, by chapter id: `Part 1: ML foundations · Chapter 3`. */
+  tag: TagGroup['tag'];
+  /** Entries carrying the tag, over all pages. */
+  count: number;
+  /** Entries carrying the tag per collection, over all pages. */
+  counts: Record<NoteCollectionId, number>;
+  /** The entries on this page. */
+  notes: NotesByCollection;
+  /** Where each chapter on this page sits, by chapter id: `Part 1: ML foundations · Chapter 3`. */
   chapterPlaces: Record<string, string>;
+  page: PageInfo;
 }
 
 /** One entry of a `getStaticPaths()` result. */
-export interface StaticPage<Params extends Record<string, string>, Props> {
+export interface StaticPage<Params extends Record<string, string | number>, Props> {
   params: Params;
   props: Props;
   cacheKey: string;
@@ -92,7 +101,7 @@ function surroundings(garden: Garden, key: string, entry: Parameters<typeof note
   };
 }
 
-const keyed = <Params extends Record<string, string>, Props>(params: Params, props: Props, codeDigest: string): StaticPage<Params, Props> => ({
+export const keyed = <Params extends Record<string, string | number>, Props>(params: Params, props: Props, codeDigest: string): StaticPage<Params, Props> => ({
   params,
   props,
   cacheKey: pageCacheKey(props, codeDigest),
@@ -159,13 +168,22 @@ export function partPages(garden: Garden, codeDigest: string): StaticPage<{ part
   });
 }
 
-export function tagPages(garden: Garden, codeDigest: string): StaticPage<{ tag: string }, TagPage>[] {
+/** Every page of every tag; `page` is 1 for a tag's first page (`/tags/<tag>/`), which has its own route. */
+export function tagPages(garden: Garden, codeDigest: string): StaticPage<{ tag: string; page: number }, TagPage>[] {
   const parts = new Map(garden.parts.map((part) => [part.id, part]));
   const placeOf = (chapter: { part: string; chapter: number }) => {
     const part = parts.get(chapter.part);
     return `${part ? `Part ${part.number}: ${part.title}` : chapter.part} · Chapter ${chapter.chapter}`;
   };
-  return garden.tags.map((group) => keyed({ tag: group.tag }, { group, chapterPlaces: Object.fromEntries(group.notes.chapters.map((c) => [c.id, placeOf(c)])) }, codeDigest));
+  return garden.tags.flatMap((group) => {
+    const counts = Object.fromEntries(NOTE_COLLECTIONS.map(({ id }) => [id, group.notes[id].length])) as Record<NoteCollectionId, number>;
+    const entries = NOTE_COLLECTIONS.flatMap(({ id }) => (group.notes[id] as NoteItem<NoteCollectionId>[]).map((item) => ({ collection: id, item })));
+    return paginate(entries).map(({ items, ...page }) => {
+      const notes = Object.fromEntries(NOTE_COLLECTIONS.map(({ id }) => [id, items.filter((e) => e.collection === id).map((e) => e.item)])) as NotesByCollection;
+      const chapterPlaces = Object.fromEntries(notes.chapters.map((c) => [c.id, placeOf(c)]));
+      return keyed({ tag: group.tag, page: page.current }, { tag: group.tag, count: group.count, counts, notes, chapterPlaces, page }, codeDigest);
+    });
+  });
 }
 
 /**

@@ -9,10 +9,12 @@ import { loadKatexStylesheet } from './katex-stylesheet';
 
 class BitSnippets extends HTMLElement {
   connectedCallback() {
-    for (const button of this.querySelectorAll<HTMLButtonElement>('button[data-snippet-toggle]')) {
-      button.hidden = false;
-      button.addEventListener('click', () => void this.toggle(button));
-    }
+    for (const button of this.querySelectorAll<HTMLButtonElement>('button[data-snippet-toggle]')) button.hidden = false;
+    // One listener for every card, so the cards a filter draws later (listing-cards.ts) work too.
+    this.addEventListener('click', (event) => {
+      const button = (event.target as Element | null)?.closest<HTMLButtonElement>('button[data-snippet-toggle]');
+      if (button && this.contains(button)) void this.toggle(button);
+    });
   }
 
   private async toggle(button: HTMLButtonElement) {

@@ -138,6 +138,25 @@ describe('layout stability', () => {
   }
 });
 
+describe('/bits/ keeps its height while scrolling', () => {
+  it('the page is as tall after scrolling through every card as before (no off-screen card drawn late)', async () => {
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${site.url}/bits/`, { waitUntil: 'networkidle' });
+    const height = () => page.evaluate(() => document.documentElement.scrollHeight);
+    const before = await height();
+    expect(before).toBeGreaterThan(3 * 900);
+    const heights: number[] = [];
+    for (let y = 0; y < before; y += 450) {
+      await page.evaluate((top) => window.scrollTo(0, top), y);
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      heights.push(await height());
+    }
+    await page.evaluate(() => window.scrollTo(0, 0));
+    expect(new Set([before, ...heights, await height()])).toEqual(new Set([before]));
+    await page.close();
+  });
+});
+
 describe('cards that fit', () => {
   /**
    * Every code block, table and display formula on a listing either fits its

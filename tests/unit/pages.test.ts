@@ -6,6 +6,7 @@ import { partsOverview, tagGroups, type BitItem, type ChapterItem, type QuizItem
 import type { Garden } from '../../src/lib/load';
 import type { IsoDate } from '../../src/lib/dates';
 import type { TagSlug } from '../../src/lib/tags';
+import { LISTING_PAGE_SIZE } from '../../src/lib/pagination';
 
 const entry = (collection: string, id: string, body = 'Plain prose.') => ({ id, collection, data: {}, body, digest: `d-${id}`, rendered: { metadata: { gardenHtml: `/cache/${id}.html`, gardenMath: false } } });
 const bit = (id: string, title: string): BitItem => ({ id, title, tags: ['numerics' as TagSlug], draft: false });
@@ -84,9 +85,27 @@ describe('page props', () => {
 describe('tag pages', () => {
   it('say where each chapter of the tag sits: its part and number', () => {
     const [numerics] = tagPages(garden(), 'code');
-    expect(numerics!.params).toEqual({ tag: 'numerics' });
-    expect(numerics!.props.group.notes.chapters.map((c) => c.id)).toEqual(['basics/02-c']);
+    expect(numerics!.params).toEqual({ tag: 'numerics', page: 1 });
+    expect(numerics!.props.notes.chapters.map((c) => c.id)).toEqual(['basics/02-c']);
+    expect(numerics!.props.counts).toEqual({ bits: 3, shorts: 0, chapters: 1 });
     expect(numerics!.props.chapterPlaces).toEqual({ 'basics/02-c': 'Part 1: Basics · Chapter 2' });
+  });
+
+  it('cut a popular tag into pages, bits first, then shorts, then chapters, each entry once', () => {
+    const many = garden({ bitTitles: Array.from({ length: LISTING_PAGE_SIZE + 2 }, (_, i) => `Bit ${i}`) });
+    const pages = tagPages(many, 'code').filter((p) => p.params.tag === 'numerics');
+    expect(pages.map((p) => p.params.page)).toEqual([1, 2]);
+    const [first, second] = pages.map((p) => p.props);
+    expect(first!.notes.bits).toHaveLength(LISTING_PAGE_SIZE);
+    expect(first!.notes.chapters).toEqual([]);
+    expect(second!.notes.bits.map((b) => b.title)).toEqual([`Bit ${LISTING_PAGE_SIZE}`, `Bit ${LISTING_PAGE_SIZE + 1}`]);
+    expect(second!.notes.chapters.map((c) => c.id)).toEqual(['basics/02-c']);
+    expect(second!.chapterPlaces).toEqual({ 'basics/02-c': 'Part 1: Basics · Chapter 2' });
+    expect(first!.chapterPlaces).toEqual({});
+    // Both pages name the tag's totals, not their own share.
+    expect([first!.count, second!.count]).toEqual([LISTING_PAGE_SIZE + 3, LISTING_PAGE_SIZE + 3]);
+    expect(second!.counts.bits).toBe(LISTING_PAGE_SIZE + 2);
+    expect(second!.page).toEqual({ current: 2, last: 2, start: LISTING_PAGE_SIZE, total: LISTING_PAGE_SIZE + 3 });
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkRootLink, editDistance, FIXED_PAGES, routeUrl, siteUrls, type SiteEntries } from '../../src/lib/check/site-pages';
+import { LISTING_PAGE_SIZE } from '../../src/lib/pagination';
 
 const entries: SiteEntries = {
   notes: [
@@ -36,6 +37,16 @@ describe('siteUrls', () => {
 
   it('keeps pages only drafts give apart', () => {
     expect([...site.draftOnly].sort()).toEqual(['/bits/secret/', '/cheatsheets/basics/02-hidden/', '/tags/drafts-only/']);
+  });
+
+  it('lists the later pages of listings and tags that need them, drafts counted only in astro dev', () => {
+    const many = (prefix: string, n: number, extra: { draft?: boolean; tags?: string[] } = {}) => Array.from({ length: n }, (_, i) => ({ path: `${prefix}n${i}/`, tags: ['llm'], ...extra }));
+    const big = siteUrls({ notes: [...many('/bits/', LISTING_PAGE_SIZE * 2 + 1), ...many('/shorts/', LISTING_PAGE_SIZE), ...many('/shorts/d', 1, { draft: true })], parts: [] });
+    const later = (set: ReadonlySet<string>) => [...set].filter((url) => url.includes('/page/')).sort();
+    expect(later(big.published)).toEqual(['/bits/page/2/', '/bits/page/3/', '/tags/llm/page/2/', '/tags/llm/page/3/', '/tags/llm/page/4/']);
+    // The one draft short makes a second page of shorts only in astro dev; the tag's fourth page is published already.
+    expect(later(big.draftOnly)).toEqual(['/shorts/page/2/']);
+    expect(later(site.published)).toEqual([]);
   });
 
   it('takes the static pages it is given', () => {

@@ -4,6 +4,11 @@
  * Addresses are relative to the site's base path and end with a slash, as
  * `trailingSlash: 'always'` makes them.
  */
+import { bits, shorts } from '../collections';
+import { LISTING_PAGE_SIZE, pageUrl } from '../pagination';
+
+/** Listings cut into pages (`/bits/page/2/` …, src/lib/pagination.ts); tag pages are too. */
+const PAGED_LISTINGS: readonly string[] = [bits.listingPath, shorts.listingPath];
 export interface SiteEntry {
   draft?: boolean | undefined;
   tags?: readonly string[] | undefined;
@@ -43,6 +48,22 @@ export function siteUrls(entries: SiteEntries, staticPages: readonly string[] = 
     tags(note);
   }
   for (const part of entries.parts) add(`/cheatsheets/${part.id}/`, false);
+  // A listing's later pages: as many as its published entries need, and in `astro dev` as many as all of them do.
+  const listings = new Map<string, { published: number; all: number }>();
+  const count = (listing: string, draft: boolean | undefined) => {
+    const counted = listings.get(listing) ?? { published: 0, all: 0 };
+    counted.all += 1;
+    if (!draft) counted.published += 1;
+    listings.set(listing, counted);
+  };
+  for (const note of entries.notes) {
+    const listing = PAGED_LISTINGS.find((path) => note.path.startsWith(path));
+    if (listing) count(listing, note.draft);
+    for (const tag of note.tags ?? []) count(`/tags/${tag}/`, note.draft);
+  }
+  for (const [listing, counted] of listings) {
+    for (let page = 2; page <= Math.ceil(counted.all / LISTING_PAGE_SIZE); page++) add(pageUrl(listing, page), page > Math.ceil(counted.published / LISTING_PAGE_SIZE));
+  }
   return { published, draftOnly: new Set([...all].filter((url) => !published.has(url))) };
 }
 
