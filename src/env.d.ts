@@ -4,3 +4,9 @@ interface ImportMetaEnv {
   /** A digest of the project's code (src/lib/page-cache.ts), part of every page's incremental-build key; set in astro.config.ts. */
   readonly GARDEN_CODE_DIGEST: string;
 }
+
+/** Astro's content layer's imports of the images its entries show, by import id (what note-images.ts looks the notes' images up in). */
+declare module 'astro:asset-imports' {
+  const images: Map<string, import('astro').ImageMetadata>;
+  export default images;
+}

@@ -8,7 +8,7 @@
  * one JavaScript module). A build removes the entries it did not use (prune).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmdirSync, unlinkSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { MarkdownHeading } from '@astrojs/markdown-remark';
 import { findLinks } from '../lib/links/find';
@@ -19,12 +19,16 @@ import type { NoteSearchText } from '../lib/markdown/note-search';
 import { classifyGardenPath } from '../lib/paths';
 import { noteAtPath } from '../lib/collections';
 import { writeFileAtomic } from './cache-file';
+import { findImages, resolveImage } from '../lib/images/find';
+import { listGardenImages } from '../lib/images/remark-images';
 
 export interface NoteMeta {
   headings: MarkdownHeading[];
   hasMath: boolean;
   /** The keys of its highlighted code blocks, in the order of their HTML (reusableCode). */
   codeKeys?: string[] | undefined;
+  /** Its images, as written relative to the note (RenderedNote.images). */
+  images?: string[] | undefined;
 }
 
 export interface CachedNote extends NoteMeta {
@@ -64,6 +68,7 @@ export class NoteCache {
   readonly digest: string;
   private readonly contentDir: string;
   private readonly readBody: BodyReader;
+  private gardenImages: Set<string> | undefined;
 
   constructor(dir: string, contentDir: string, digest: string) {
     this.dir = dir;
@@ -79,7 +84,31 @@ export class NoteCache {
 
   key(body: string, filePath: string, targets: ReadonlyMap<string, LinkTarget>): string {
     const path = this.gardenPath(filePath);
-    return createHash('sha256').update(this.digest).update('\0').update(path).update('\0').update(body).update('\0').update(linkSignature(body, path, targets, this.readBody)).digest('hex').slice(0, 32);
+    return createHash('sha256').update(this.digest).update('\0').update(path).update('\0').update(body).update('\0').update(linkSignature(body, path, targets, this.readBody)).update(this.imageSignature(body, path)).digest('hex').slice(0, 32);
+  }
+
+  /** The garden's image files, listed once per build. */
+  images(): Set<string> {
+    return (this.gardenImages ??= listGardenImages(this.contentDir));
+  }
+
+  /**
+   * Which file each of the note's images is, with its size and time: the page
+   * shows the image's size and links its original, so changing the file
+   * renders the note (and its page) again.
+   */
+  imageSignature(body: string, notePath: string): string {
+    const found = findImages(body);
+    if (found.length === 0) return '';
+    const images = this.images();
+    return found
+      .map((image) => {
+        const resolved = resolveImage(image, notePath, images);
+        if (!resolved.ok) return `\0${image.src}\t-`;
+        const stat = statSync(join(this.contentDir, resolved.path), { throwIfNoEntry: false });
+        return `\0${image.src}\t${resolved.path}\t${stat?.size}\t${stat?.mtimeMs}`;
+      })
+      .join('');
   }
 
   private paths(key: string) {
@@ -124,7 +153,12 @@ export class NoteCache {
     const { html, meta, search } = this.paths(key);
     writeFileAtomic(html, note.html);
     if (note.search) writeFileAtomic(search, JSON.stringify(note.search));
-    const data: NoteMeta = { headings: note.headings, hasMath: note.hasMath, ...(note.codeKeys?.length ? { codeKeys: note.codeKeys } : {}) };
+    const data: NoteMeta = {
+      headings: note.headings,
+      hasMath: note.hasMath,
+      ...(note.codeKeys?.length ? { codeKeys: note.codeKeys } : {}),
+      ...(note.images?.length ? { images: note.images } : {}),
+    };
     writeFileAtomic(meta, JSON.stringify(data));
     return { ...data, htmlPath: html, searchPath: note.search ? search : undefined };
   }

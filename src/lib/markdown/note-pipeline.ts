@@ -30,6 +30,7 @@ import { rehypePlugins as projectRehypePlugins, remarkPluginsFor, shikiConfig } 
 import type { RemarkLinksOptions } from '../links/remark-links';
 import { remarkSearchText, searchTextOf, type NoteSearchKind, type NoteSearchText } from './note-search';
 import { remarkNativeParse } from './parse';
+import { rehypeGardenImages } from '../images/rehype-images';
 
 export interface RenderedNote {
   html: string;
@@ -40,6 +41,8 @@ export interface RenderedNote {
   search?: NoteSearchText | undefined;
   /** The keys of its highlighted code blocks, in order (codeBlockKey). */
   codeKeys: string[];
+  /** Its images in the garden, as written relative to the note (remark-images.ts): Astro's content layer imports them. */
+  images: string[];
 }
 
 /** Marks a note whose Markdown holds raw HTML: only such a note needs rehype-raw. */
@@ -88,7 +91,7 @@ export function createNotePipeline(links: RemarkLinksOptions | undefined, engine
     }
   };
   use(remarkPluginsFor(links));
-  processor.use(remarkNoteHtml).use(remarkRehype, { allowDangerousHtml: true, passThrough: [] });
+  processor.use(remarkNoteHtml).use(remarkRehype, { allowDangerousHtml: true, passThrough: [] }).use(rehypeGardenImages);
   use(noteRehypePlugins());
   processor.use(rehypeHeadingIds);
   // Shiki last: it turns each code block into hundreds of spans that no other plugin needs to walk.
@@ -115,6 +118,7 @@ export function createNotePipeline(links: RemarkLinksOptions | undefined, engine
     const file = new File({ value: body, path: filePath, data });
     const result = await processor.process(file);
     const headings = (result.data.astro?.headings ?? []) as MarkdownHeading[];
-    return { html: String(result.value), headings, hasMath: result.data.gardenHasMath === true, search: searchTextOf(result, headings), codeKeys: gardenCode.keys };
+    const images = (result.data.astro as { localImagePaths?: string[] } | undefined)?.localImagePaths ?? [];
+    return { html: String(result.value), headings, hasMath: result.data.gardenHasMath === true, search: searchTextOf(result, headings), codeKeys: gardenCode.keys, images };
   };
 }
