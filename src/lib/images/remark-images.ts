@@ -77,7 +77,11 @@ export function remarkGardenImages(options: RemarkImagesOptions) {
     const local = new Set<string>();
     walk(tree, 'image', (node: Image) => {
       if (!isLocalImageSrc(node.url) || !isImageFile(node.url.split(/[?#]/)[0] ?? '')) return;
-      if (resolveImage({ kind: 'markdown', src: node.url }, notePath, garden).ok) local.add(decodedSrc(node.url));
+      const resolved = resolveImage({ kind: 'markdown', src: node.url }, notePath, garden);
+      if (!resolved.ok) return;
+      // Written as an import from the note's folder (`diagram.png` would be a package's name to Vite).
+      node.url = relativeImageSrc(notePath, resolved.path);
+      local.add(node.url);
     });
     const astro = ((file.data as { astro?: { localImagePaths?: string[] } }).astro ??= {});
     astro.localImagePaths = [...local];
