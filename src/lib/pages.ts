@@ -16,6 +16,8 @@ import { renderFactText } from './site-markdown';
 import { pageCacheKey } from './page-cache';
 import { urls } from './site-urls';
 import { SEARCH_COLLECTIONS, type SearchCollection } from './search/documents';
+import { lastUpdated } from './last-updated';
+import type { IsoDate } from './dates';
 
 /** A link to a neighbouring note, for the previous/next bar. */
 export interface NeighbourLink {
@@ -30,6 +32,8 @@ interface NoteSurroundings {
   related: NoteRef[];
   /** Whether the body links to other notes, so the page needs the hover preview. */
   linksOut: boolean;
+  /** When the note last changed (last-updated.ts), if known. */
+  updated?: IsoDate | undefined;
 }
 
 /** The page of one note of any collection: the note, its neighbours in its collection's order, and what links it. */
@@ -80,12 +84,14 @@ export interface StaticPage<Params extends Record<string, string>, Props> {
   cacheKey: string;
 }
 
-function surroundings(garden: Garden, key: string, entry: Parameters<typeof noteHasMath>[0]): NoteSurroundings {
+function surroundings(garden: Garden, key: string, note: { item: { updated?: IsoDate | undefined }; entry: Parameters<typeof noteHasMath>[0] & { filePath?: string | undefined } }): NoteSurroundings {
+  const updated = lastUpdated(note.item.updated, note.entry.filePath ? garden.commitDates?.get(note.entry.filePath) : undefined);
   return {
-    hasMath: noteHasMath(entry),
+    hasMath: noteHasMath(note.entry),
     backlinks: garden.links.backlinks.get(key) ?? [],
     related: garden.links.related.get(key) ?? [],
     linksOut: garden.links.linksOut.has(key),
+    ...(updated ? { updated } : {}),
   };
 }
 
@@ -115,7 +121,7 @@ export function notePages<K extends NoteCollectionId>(garden: Garden, collection
       entry: note.entry,
       previous: samePart(note, before) ? link(before) : undefined,
       next: samePart(note, after) ? link(after) : undefined,
-      ...surroundings(garden, `${collection.id}/${note.item.id}`, note.entry),
+      ...surroundings(garden, `${collection.id}/${note.item.id}`, note),
     };
     return keyed({ id: note.item.id }, props, codeDigest);
   });
