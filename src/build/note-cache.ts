@@ -84,7 +84,14 @@ export class NoteCache {
 
   key(body: string, filePath: string, targets: ReadonlyMap<string, LinkTarget>): string {
     const path = this.gardenPath(filePath);
-    return createHash('sha256').update(this.digest).update('\0').update(path).update('\0').update(body).update('\0').update(linkSignature(body, path, targets, this.readBody)).update(this.imageSignature(body, path)).digest('hex').slice(0, 32);
+    return createHash('sha256').update(this.digest).update('\0').update(path).update('\0').update(body).update('\0').update(linkSignature(body, path, targets, this.readBody)).update(this.pageImageSignature(body, path, targets)).digest('hex').slice(0, 32);
+  }
+
+  /** The images of the note and of every note it embeds (their page shows them all). */
+  private pageImageSignature(body: string, path: string, targets: ReadonlyMap<string, LinkTarget>): string {
+    const own = this.imageSignature(body, path);
+    if (!body.includes('![[')) return own;
+    return [own, ...embedClosure(body, targets, this.readBody).map((embedded) => this.imageSignature(embedded.body, embedded.target.file ?? ''))].join('');
   }
 
   /** The garden's image files, listed once per build. */

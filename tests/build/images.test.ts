@@ -76,6 +76,14 @@ describe('images beside notes', () => {
     expect(coldPage).not.toContain('data-garden-image');
   });
 
+  it('shows the images of an embedded note, from the embedded note’s folder', () => {
+    const short = read(cold.outDir, 'shorts/embedded-diagram/index.html');
+    const embed = short.slice(short.indexOf('<aside class="embed"'), short.indexOf('</aside>'));
+    expect(embed).toMatch(/<a class="note-image" href="\/_astro\/blocks\.[\w-]+\.png"><img alt="Three blocks in a row" [^>]*width="1200" height="600"/);
+    expect(embed).toMatch(/<img alt="A wide figure" [^>]*src="\/_astro\/wide\.[\w-]+\.webp"/);
+    expect(embed).not.toContain('data-garden-image');
+  });
+
   it('does not encode an image again when only the note’s text changed', () => {
     expect(edited.code, edited.output).toBe(0);
     expect(read(edited.outDir, PAGE)).toContain('The blocks, as drawn beside this note:');
@@ -89,6 +97,8 @@ describe('images beside notes', () => {
     expect(replaced.code, replaced.output).toBe(0);
     const [blocks] = images(read(replaced.outDir, PAGE));
     expect(blocks).toMatchObject({ alt: 'Three blocks in a row', width: '800', height: '500' });
+    // The note that embeds it shows the new one too.
+    expect(images(read(replaced.outDir, 'shorts/embedded-diagram/index.html'))[0]).toMatchObject({ alt: 'Three blocks in a row', width: '800', height: '500' });
     expect(encoded(replaced.output).length).toBeGreaterThan(0);
   });
 });

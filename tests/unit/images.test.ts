@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findImages, relativeImageSrc, resolveImage } from '../../src/lib/images/find';
@@ -10,6 +10,9 @@ import { classifyGardenPath } from '../../src/lib/paths';
 import { imagePlaceholders, replaceImagePlaceholders } from '../../src/lib/images/placeholders';
 import { createNotePipeline } from '../../src/lib/markdown/note-pipeline';
 import { listGardenImages } from '../../src/lib/images/remark-images';
+import { buildLinkTargets } from '../../src/lib/links/targets';
+import { linkSourcesFromFiles } from '../../src/lib/links/sources';
+import { gardenUrls } from '../../src/lib/urls';
 
 const file = (path: string, text: string): GardenFile => ({ path, displayPath: `garden/${path}`, text });
 const bit = (body: string) => `---\ntitle: Pictures\ntags: [images]\nwhy: Shows images.\n---\n${body}\n`;
@@ -95,5 +98,30 @@ describe('images in the note pipeline', () => {
     ]);
     const html = await replaceImagePlaceholders(note.html, async (image, index) => `<b>${index}:${image.alt}</b>`);
     expect(html).toBe('<p><a href="https://example.com"><b>0:Linked</b></a> and <b>1:Plain</b></p>');
+  });
+});
+
+describe('images of an embedded note', () => {
+  it('are placed relative to the page’s note and listed with its own', async () => {
+    const garden = mkdtempSync(join(tmpdir(), 'garden-embed-images-'));
+    mkdirSync(join(garden, 'bits'), { recursive: true });
+    mkdirSync(join(garden, 'shorts/figures'), { recursive: true });
+    writeFileSync(join(garden, 'shorts/figures/curve.png'), 'png');
+    writeFileSync(join(garden, 'shorts/figures/bars.png'), 'png');
+    writeFileSync(join(garden, 'shorts/source.md'), '---\ntitle: Source\nsummary: S.\ndate: 2026-01-01\ntags: [x]\n---\n![The curve](./figures/curve.png)\n\n![[bars.png|The bars]]\n');
+    const host = '---\ntitle: Host\ntags: [x]\n---\n![[source]]\n';
+    writeFileSync(join(garden, 'bits/host.md'), host);
+    const files = [
+      { path: 'shorts/source.md', displayPath: 'shorts/source.md', text: readFileSync(join(garden, 'shorts/source.md'), 'utf8') },
+      { path: 'bits/host.md', displayPath: 'bits/host.md', text: host },
+    ];
+    const targets = buildLinkTargets(linkSourcesFromFiles(gardenModel(files)), gardenUrls('/'));
+    const render = createNotePipeline({ targets: () => targets, contentDir: garden });
+    const note = await render('![[source]]', join(garden, 'bits/host.md'));
+    expect(note.images).toEqual(['../shorts/figures/curve.png', '../shorts/figures/bars.png']);
+    expect(imagePlaceholders(note.html)).toEqual([
+      { src: '../shorts/figures/curve.png', alt: 'The curve' },
+      { src: '../shorts/figures/bars.png', alt: 'The bars' },
+    ]);
   });
 });

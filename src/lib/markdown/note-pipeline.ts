@@ -31,6 +31,7 @@ import type { RemarkLinksOptions } from '../links/remark-links';
 import { remarkSearchText, searchTextOf, type NoteSearchKind, type NoteSearchText } from './note-search';
 import { remarkNativeParse } from './parse';
 import { rehypeGardenImages } from '../images/rehype-images';
+import { remarkCollectGardenImages } from '../images/remark-images';
 
 export interface RenderedNote {
   html: string;
@@ -91,6 +92,8 @@ export function createNotePipeline(links: RemarkLinksOptions | undefined, engine
     }
   };
   use(remarkPluginsFor(links));
+  // After embeds: the images of embedded notes too.
+  if (links) processor.use(remarkCollectGardenImages, links);
   processor.use(remarkNoteHtml).use(remarkRehype, { allowDangerousHtml: true, passThrough: [] }).use(rehypeGardenImages);
   use(noteRehypePlugins());
   processor.use(rehypeHeadingIds);
