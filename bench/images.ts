@@ -26,6 +26,8 @@ interface Run {
   seconds: number;
   encoded: number;
   reused: number;
+  /** Astro's "generating optimized images" step, as it logs it. */
+  imageStep: string;
 }
 
 function build(content: string, dir: string): Promise<Run> {
@@ -39,7 +41,9 @@ function build(content: string, dir: string): Promise<Run> {
     child.on('close', (code) => {
       if (code !== 0) return fail(new Error(`build of ${content} failed:\n${output.slice(-3000)}`));
       const count = (pattern: RegExp) => output.split('\n').filter((line) => pattern.test(line)).length;
-      done({ seconds: Number(process.hrtime.bigint() - started) / 1e9, encoded: count(/▶ \/_astro\/.*\(before: /), reused: count(/▶ \/_astro\/.*\(reused cache entry\)/) });
+      const step = output.slice(output.indexOf('generating optimized images'));
+      const imageStep = output.includes('generating optimized images') ? (/✓ Completed in ([\d.]+m?s)/.exec(step)?.[1] ?? '?') : '-';
+      done({ seconds: Number(process.hrtime.bigint() - started) / 1e9, encoded: count(/▶ \/_astro\/.*\(before: /), reused: count(/▶ \/_astro\/.*\(reused cache entry\)/), imageStep });
     });
   });
 }
@@ -86,7 +90,7 @@ writeGarden(join(plainDir, 'content'), 1000);
 writeGarden(join(imagesDir, 'content'), 1000);
 const added = await addImages(join(imagesDir, 'content'));
 console.log(`1,000 notes; with images: ${added.png} bits with a PNG figure, ${added.svg} with an SVG (load ${loadavg()[0]!.toFixed(2)})`);
-const fmt = (run: Run) => `${run.seconds.toFixed(1)} s, ${run.encoded} images encoded, ${run.reused} reused`;
+const fmt = (run: Run) => `${run.seconds.toFixed(1)} s, ${run.encoded} images encoded, ${run.reused} reused, image step ${run.imageStep}`;
 
 for (let run = 1; run <= RUNS; run++) {
   for (const dir of [plainDir, imagesDir]) {
