@@ -17,6 +17,7 @@ import { NoteRenderer } from './src/build/note-renderer';
 import { gardenProcessor } from './src/build/garden-processor';
 import { lazyUnified } from './src/build/lazy-unified';
 import { MermaidRenderer } from './src/build/diagram-renderer';
+import { gitCommitDates, sitemapLastmod, writeCommitDates } from './src/build/last-updated';
 
 const projectRoot = process.cwd();
 const contentDir = resolveContentDir(process.env, projectRoot);
@@ -45,6 +46,10 @@ const notes = new NoteRenderer({
   ...optionalNumber('workerThreshold', process.env.GARDEN_RENDER_WORKER_THRESHOLD),
 });
 
+// When each note last changed: one `git log` for the whole garden, for the note pages and the sitemap (src/build/last-updated.ts).
+const commitDates = gitCommitDates(contentDir);
+const commitDatesFile = writeCommitDates(commitDates, { contentDir, projectRoot, cacheDir });
+
 function optionalNumber<K extends string>(key: K, value: string | undefined): { [key in K]?: number } {
   return value === undefined || value === '' || Number.isNaN(Number(value)) ? {} : ({ [key]: Number(value) } as { [key in K]: number });
 }
@@ -66,9 +71,9 @@ export default {
     shikiConfig,
   },
   // The check comes after the note renderer, whose prefetch starts the workers before the check takes the main thread.
-  integrations: [noteRendering(notes), gardenCheck({ contentDir, base: siteConfig.base, tracks: Object.keys(siteConfig.tracks), levels: siteConfig.levels, garden: linkTargets.snapshot, memo, onErrors: 'exit', beforeExit: () => notes.stopPool(), knownDiagram: (source) => diagrams.has(source) }), mdx(), sitemap({ filter: (page) => !new URL(page).pathname.endsWith('/search/') }), keepOutput()],
+  integrations: [noteRendering(notes), gardenCheck({ contentDir, base: siteConfig.base, tracks: Object.keys(siteConfig.tracks), levels: siteConfig.levels, garden: linkTargets.snapshot, memo, onErrors: 'exit', beforeExit: () => notes.stopPool(), knownDiagram: (source) => diagrams.has(source) }), mdx(), sitemap({ filter: (page) => !new URL(page).pathname.endsWith('/search/'), serialize: sitemapLastmod(linkTargets.snapshot, commitDates) }), keepOutput()],
   vite: {
     server: { watch: { ignored: ['**/dist/**'] } },
-    define: { 'import.meta.env.GARDEN_CODE_DIGEST': JSON.stringify(digest) },
+    define: { 'import.meta.env.GARDEN_CODE_DIGEST': JSON.stringify(digest), 'import.meta.env.GARDEN_COMMIT_DATES': JSON.stringify(commitDatesFile) },
   },
 } satisfies AstroUserConfig;

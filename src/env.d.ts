@@ -3,4 +3,12 @@ interface ImportMetaEnv {
   readonly GARDEN_SHOW_DRAFTS: boolean;
   /** A digest of the project's code (src/lib/page-cache.ts), part of every page's incremental-build key; set in astro.config.ts. */
   readonly GARDEN_CODE_DIGEST: string;
+  /** Where the build wrote the last commit date of each note's file (src/build/last-updated.ts); set in astro.config.ts. */
+  readonly GARDEN_COMMIT_DATES: string | undefined;
+}
+
+/** Astro's content layer's imports of the images its entries show, by import id (what note-images.ts looks the notes' images up in). */
+declare module 'astro:asset-imports' {
+  const images: Map<string, import('astro').ImageMetadata>;
+  export default images;
 }

@@ -25,7 +25,8 @@ export function gardenProcessor(inner: UnifiedProcessor, notes: NoteRenderer): U
             code: '',
             metadata: {
               headings: note.headings,
-              localImagePaths: [],
+              // Astro's content layer imports these, so the page can hand them to getImage() (NoteBody.astro).
+              localImagePaths: note.images ?? [],
               remoteImagePaths: [],
               frontmatter: options?.frontmatter ?? {},
               gardenHtml: note.htmlPath,

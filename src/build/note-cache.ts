@@ -8,7 +8,7 @@
  * one JavaScript module). A build removes the entries it did not use (prune).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmdirSync, unlinkSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { MarkdownHeading } from '@astrojs/markdown-remark';
 import { findLinks } from '../lib/links/find';
@@ -19,6 +19,8 @@ import type { NoteSearchText } from '../lib/markdown/note-search';
 import { classifyGardenPath } from '../lib/paths';
 import { noteAtPath } from '../lib/collections';
 import { writeFileAtomic } from './cache-file';
+import { findImages, resolveImage } from '../lib/images/find';
+import { listGardenImages } from '../lib/images/remark-images';
 
 export interface NoteMeta {
   headings: MarkdownHeading[];
@@ -27,6 +29,8 @@ export interface NoteMeta {
   codeKeys?: string[] | undefined;
   /** The source of each Mermaid diagram it draws: the diagrams a build keeps (diagram-renderer.ts prune). */
   diagrams?: string[] | undefined;
+  /** Its images, as written relative to the note (RenderedNote.images). */
+  images?: string[] | undefined;
 }
 
 export interface CachedNote extends NoteMeta {
@@ -66,6 +70,7 @@ export class NoteCache {
   readonly digest: string;
   private readonly contentDir: string;
   private readonly readBody: BodyReader;
+  private gardenImages: Set<string> | undefined;
 
   constructor(dir: string, contentDir: string, digest: string) {
     this.dir = dir;
@@ -81,7 +86,38 @@ export class NoteCache {
 
   key(body: string, filePath: string, targets: ReadonlyMap<string, LinkTarget>): string {
     const path = this.gardenPath(filePath);
-    return createHash('sha256').update(this.digest).update('\0').update(path).update('\0').update(body).update('\0').update(linkSignature(body, path, targets, this.readBody)).digest('hex').slice(0, 32);
+    return createHash('sha256').update(this.digest).update('\0').update(path).update('\0').update(body).update('\0').update(linkSignature(body, path, targets, this.readBody)).update(this.pageImageSignature(body, path, targets)).digest('hex').slice(0, 32);
+  }
+
+  /** The images of the note and of every note it embeds (their page shows them all). */
+  private pageImageSignature(body: string, path: string, targets: ReadonlyMap<string, LinkTarget>): string {
+    const own = this.imageSignature(body, path);
+    if (!body.includes('![[')) return own;
+    return [own, ...embedClosure(body, targets, this.readBody).map((embedded) => this.imageSignature(embedded.body, embedded.target.file ?? ''))].join('');
+  }
+
+  /** The garden's image files, listed once per build. */
+  images(): Set<string> {
+    return (this.gardenImages ??= listGardenImages(this.contentDir));
+  }
+
+  /**
+   * Which file each of the note's images is, with its size and time: the page
+   * shows the image's size and links its original, so changing the file
+   * renders the note (and its page) again.
+   */
+  imageSignature(body: string, notePath: string): string {
+    const found = findImages(body);
+    if (found.length === 0) return '';
+    const images = this.images();
+    return found
+      .map((image) => {
+        const resolved = resolveImage(image, notePath, images);
+        if (!resolved.ok) return `\0${image.src}\t-`;
+        const stat = statSync(join(this.contentDir, resolved.path), { throwIfNoEntry: false });
+        return `\0${image.src}\t${resolved.path}\t${stat?.size}\t${stat?.mtimeMs}`;
+      })
+      .join('');
   }
 
   private paths(key: string) {
@@ -131,6 +167,7 @@ export class NoteCache {
       hasMath: note.hasMath,
       ...(note.codeKeys?.length ? { codeKeys: note.codeKeys } : {}),
       ...(note.diagrams?.length ? { diagrams: note.diagrams } : {}),
+      ...(note.images?.length ? { images: note.images } : {}),
     };
     writeFileAtomic(meta, JSON.stringify(data));
     return { ...data, htmlPath: html, searchPath: note.search ? search : undefined };

@@ -101,7 +101,21 @@ export class NoteRenderer {
    */
   storeDigest(): string {
     const targets = this.options.targets();
-    return `${this.cache.digest} ${linkTargetsDigest(targets)}${this.embedsDigest(targets)}`;
+    return `${this.cache.digest} ${linkTargetsDigest(targets)}${this.embedsDigest(targets)}${this.imagesDigest()}`;
+  }
+
+  /** The notes' images as files (NoteCache.imageSignature): Astro's store keeps a note only while its own file is unchanged. */
+  private imagesDigest(): string {
+    const hash = createHash('sha256');
+    let any = false;
+    for (const { path, text } of this.noteTexts()) {
+      if (!text.includes('![')) continue;
+      const signature = this.cache.imageSignature(text, path);
+      if (signature === '') continue;
+      any = true;
+      hash.update(path).update(signature);
+    }
+    return any ? ` images ${hash.digest('hex').slice(0, 16)}` : '';
   }
 
   /** What the notes that embed others show of them (links/embeds.ts): Astro's store keeps a note only while its own file is unchanged. */
@@ -146,8 +160,8 @@ export class NoteRenderer {
       try {
         const facts = this.options.memo?.of(path, text);
         // A file unchanged since the last build, with the same code and links, has the same key: no need to parse it again.
-        // Not so for a note that embeds another: its key holds the other's text too (NoteCache.key).
-        const known = facts?.note?.targets === scope && !text.includes('![[') ? facts.note.key : undefined;
+        // Not so for a note that embeds another or shows an image: its key holds the other's text, or the image file's identity, too (NoteCache.key).
+        const known = facts?.note?.targets === scope && !text.includes('![') ? facts.note.key : undefined;
         if (known !== undefined && this.cache.has(known)) {
           used.add(known);
           continue;

@@ -12,6 +12,8 @@ import { backlinks, outgoingLinks, relatedNotesForAll, type LinkingNote, type No
 import { urls } from './site-urls';
 import { noteBody } from './markdown/note-html';
 import { buildGraph, type GardenGraph } from './graph/model';
+import { readFileSync } from 'node:fs';
+import type { IsoDate } from './dates';
 
 /** A note of a collection: its item, and Astro's entry (for its rendered body). */
 export interface GardenNote<K extends NoteCollectionId> {
@@ -26,6 +28,8 @@ export type Garden = GardenNotes & {
   quizzes: QuizItem[];
   tags: TagGroup[];
   links: GardenLinks;
+  /** The last commit date of each note's file, by `entry.filePath`, when the garden is in git (src/build/last-updated.ts). */
+  commitDates?: ReadonlyMap<string, IsoDate>;
 };
 
 /** Per note key (`bits/<slug>`, `shorts/<slug>`, `chapters/<id>`): its backlinks, related notes and whether it links out. */
@@ -73,7 +77,17 @@ async function buildGarden(isDev: boolean): Promise<Garden> {
     items.chapters,
     quizzes,
   );
-  return { ...notes, parts, quizzes, tags: tagGroups(items), links: linkGraph(notes) };
+  return { ...notes, parts, quizzes, tags: tagGroups(items), links: linkGraph(notes), commitDates: commitDates(import.meta.env.GARDEN_COMMIT_DATES) };
+}
+
+/** The commit dates the build wrote as it started (none under `astro dev`, or when it could not). */
+function commitDates(file: string | undefined): Map<string, IsoDate> {
+  if (!file) return new Map();
+  try {
+    return new Map(Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, IsoDate>));
+  } catch {
+    return new Map();
+  }
 }
 
 function linkGraph(notes: GardenNotes): GardenLinks {

@@ -17,6 +17,8 @@ import { renderFactText } from './site-markdown';
 import { pageCacheKey } from './page-cache';
 import { urls } from './site-urls';
 import { SEARCH_COLLECTIONS, type SearchCollection } from './search/documents';
+import { lastUpdated } from './last-updated';
+import type { IsoDate } from './dates';
 
 /** A link to a neighbouring note, for the previous/next bar. */
 export interface NeighbourLink {
@@ -33,6 +35,8 @@ interface NoteSurroundings {
   linksOut: boolean;
   /** The note's key when it links or is linked, so the page shows its map; undefined for a note on its own. */
   mapKey: string | undefined;
+  /** When the note last changed (last-updated.ts), if known. */
+  updated?: IsoDate | undefined;
 }
 
 /** The page of one note of any collection: the note, its neighbours in its collection's order, and what links it. */
@@ -91,13 +95,15 @@ export interface StaticPage<Params extends Record<string, string | number>, Prop
   cacheKey: string;
 }
 
-function surroundings(garden: Garden, key: string, entry: Parameters<typeof noteHasMath>[0]): NoteSurroundings {
+function surroundings(garden: Garden, key: string, note: { item: { updated?: IsoDate | undefined }; entry: Parameters<typeof noteHasMath>[0] & { filePath?: string | undefined } }): NoteSurroundings {
+  const updated = lastUpdated(note.item.updated, note.entry.filePath ? garden.commitDates?.get(note.entry.filePath) : undefined);
   return {
-    hasMath: noteHasMath(entry),
+    hasMath: noteHasMath(note.entry),
     backlinks: garden.links.backlinks.get(key) ?? [],
     related: garden.links.related.get(key) ?? [],
     linksOut: garden.links.linksOut.has(key),
     mapKey: garden.links.linksOut.has(key) || garden.links.backlinks.has(key) ? key : undefined,
+    ...(updated ? { updated } : {}),
   };
 }
 
@@ -127,7 +133,7 @@ export function notePages<K extends NoteCollectionId>(garden: Garden, collection
       entry: note.entry,
       previous: samePart(note, before) ? link(before) : undefined,
       next: samePart(note, after) ? link(after) : undefined,
-      ...surroundings(garden, `${collection.id}/${note.item.id}`, note.entry),
+      ...surroundings(garden, `${collection.id}/${note.item.id}`, note),
     };
     return keyed({ id: note.item.id }, props, codeDigest);
   });

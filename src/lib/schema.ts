@@ -26,6 +26,9 @@ const isoDate = () =>
     return z.NEVER;
   });
 
+/** When the note last changed, if the author says so: shown on its page and in the sitemap, before the date of its file's last commit. */
+const updatedDate = () => isoDate().optional();
+
 const tagList = () =>
   z
     .array(z.string())
@@ -48,6 +51,7 @@ export const bitSchema = z.object({
   tags: tagList(),
   why: text().optional(),
   date: isoDate().optional(),
+  updated: updatedDate(),
   draft: z.boolean().default(false),
 });
 
@@ -55,6 +59,7 @@ export const shortSchema = z.object({
   title: text(),
   summary: text(),
   date: isoDate(),
+  updated: updatedDate(),
   tags: tagList(),
   track: idLike().optional(),
   draft: z.boolean().default(false),
@@ -78,6 +83,7 @@ export const chapterSchema = z.object({
     .array(z.string())
     .transform((tags) => normaliseTags(tags))
     .default([]),
+  updated: updatedDate(),
   draft: z.boolean().default(false),
 });
 

@@ -63,6 +63,7 @@ const cases: { garden: string; expected: RegExp; env?: Record<string, string>; w
   { garden: 'broken-html-link', env: { GARDEN_RENDER_WORKER_THRESHOLD: '1' }, expected: /shorts\/html\.md:7: link: \(\/cheatsheets\/nowhere\/\): no page of the garden has this address/ },
   { garden: 'embed-draft', expected: /bits\/published\.md:7: link: !\[\[secret\]\]: "bits\/secret" is a draft and is left out of the built site/ },
   { garden: 'embed-cycle', expected: /bits\/chicken\.md:9: embed: !\[\[egg\]\] makes an embed cycle: bits\/chicken → bits\/egg → bits\/chicken/ },
+  { garden: 'missing-image', expected: /bits\/figure\.md:9: image: !\[The missing diagram\]\(\.\/img\/diagram\.png\): no such file: looked for bits\/img\/diagram\.png/ },
   { garden: 'link-to-draft', expected: /bits\/published\.md:5: link: \(\/bits\/secret\/\): "\/bits\/secret\/" is a draft, left out of the built site/ },
   { garden: 'link-to-missing-tag', expected: /bits\/tagged\.md:5: link: \(\/tags\/rust\/\): no page of the garden has this address/ },
   // Nothing left out without a word
@@ -81,7 +82,7 @@ const cases: { garden: string; expected: RegExp; env?: Record<string, string>; w
   { garden: 'mdx-missing-import', expected: /shorts\/chart\.mdx:7: \(mdx\): cannot find the module "\.\.\/components\/LossCurve\.astro" that this note imports/ },
   { garden: 'mdx-undefined-component', expected: /bits\/callout\.mdx:7: \(mdx\): component <Callout> is used but never imported or defined/ },
   // Warnings: listed by the check and the build, which both go on
-  { garden: 'unknown-field', warning: true, expected: /warning: \S+\/bits\/colourful\.md:4: whyy: unknown field, which the site ignores \(expected one of title, tags, why, date, draft; did you mean "why"\?\)/ },
+  { garden: 'unknown-field', warning: true, expected: /warning: \S+\/bits\/colourful\.md:4: whyy: unknown field, which the site ignores \(expected one of title, tags, why, date, updated, draft; did you mean "why"\?\)/ },
   { garden: 'unclosed-fence', warning: true, expected: /warning: \S+\/shorts\/open-fence\.md:9: code: the code fence opened here is never closed/ },
 ];
 

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT } from '../helpers/build';
+import { buildGarden, ROOT } from '../helpers/build';
 import { hashTree, runCheck, runScript } from '../helpers/check';
-import { listFiles } from '../helpers/files';
+import { exists, listFiles, read } from '../helpers/files';
 
 /** `npm run import` on a small vault (tests/fixtures/vault): flat notes without frontmatter, #tags, wikilinks, an image, Obsidian's own folder. */
 const VAULT = join(ROOT, 'tests/fixtures/vault');
@@ -65,6 +65,16 @@ describe('npm run import', () => {
     expect(check.code, check.output).toBe(0);
     expect(check.output).toMatch(/✓ 0 errors, 0 warnings/);
   });
+
+  it('publishes the imported image on the page of the note that shows it', async () => {
+    const build = await buildGarden('import-cli', garden);
+    expect(build.code, build.output).toBe(0);
+    const page = read(build.outDir, 'shorts/reading-list/index.html');
+    const shown = /<a class="note-image" href="\/(_astro\/diagram\.[\w-]+\.png)"><img alt="diagram" [^>]*width="1" height="1" src="\/(_astro\/diagram\.[\w-]+\.webp)"/.exec(page);
+    expect(shown, page).not.toBeNull();
+    expect(exists(build.outDir, shown![1]!)).toBe(true);
+    expect(exists(build.outDir, shown![2]!)).toBe(true);
+  }, 180_000);
 
   it('run again, overwrites nothing and writes nothing new', async () => {
     const before = hashTree(garden);

@@ -69,8 +69,8 @@ describe('unclosed code fences', () => {
 describe('unknown frontmatter fields', () => {
   it('are read from the schema, at any depth', () => {
     expect(unknownFields(bitSchema, { title: 'T', tags: ['a'], whyy: 'x', colour: 'red' })).toEqual([
-      { path: ['whyy'], known: ['title', 'tags', 'why', 'date', 'draft'], near: 'why' },
-      { path: ['colour'], known: ['title', 'tags', 'why', 'date', 'draft'], near: undefined },
+      { path: ['whyy'], known: ['title', 'tags', 'why', 'date', 'updated', 'draft'], near: 'why' },
+      { path: ['colour'], known: ['title', 'tags', 'why', 'date', 'updated', 'draft'], near: undefined },
     ]);
     const quiz = { chapter: 'a/b', facts: [{ question: 'Q', answer: 'A', explanation: 'E' }, { question: 'Q', answer: 'A', explanaton: 'E', hint: 'h' }] };
     expect(unknownFields(quizSchema, quiz).map((field) => [field.path, field.near])).toEqual([
@@ -90,8 +90,8 @@ describe('unknown frontmatter fields', () => {
   it('are a warning with the line and the closest field', () => {
     const problems = checkGarden([file('bits/x.md', md('---', 'title: T', 'tags: [python]', 'colour: red', 'whyy: Because.', '---', '```py', 'x', '```'))]);
     expect(problems).toEqual([
-      expect.objectContaining({ severity: 'warning', line: 4, field: 'colour', message: 'unknown field, which the site ignores (expected one of title, tags, why, date, draft)' }),
-      expect.objectContaining({ severity: 'warning', line: 5, field: 'whyy', message: 'unknown field, which the site ignores (expected one of title, tags, why, date, draft; did you mean "why"?)' }),
+      expect.objectContaining({ severity: 'warning', line: 4, field: 'colour', message: 'unknown field, which the site ignores (expected one of title, tags, why, date, updated, draft)' }),
+      expect.objectContaining({ severity: 'warning', line: 5, field: 'whyy', message: 'unknown field, which the site ignores (expected one of title, tags, why, date, updated, draft; did you mean "why"?)' }),
     ]);
   });
 

@@ -68,7 +68,7 @@ describe('planImport', () => {
     expect(plan.report).toEqual([
       { path: 'Board.canvas', message: 'not a Markdown note or an image: left out' },
       { path: 'Idea.md', message: '[[Nowhere]]: no such note in the folder, kept as text' },
-      { path: 'img/pic.png', message: 'copied to shorts/pic.png, beside the notes that show it; the site does not publish images from the garden yet, so the page shows its description instead' },
+      { path: 'img/pic.png', message: 'copied to shorts/pic.png, beside the notes that show it' },
     ]);
   });
 

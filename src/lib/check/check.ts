@@ -23,6 +23,7 @@ import { formulaCheck } from './math';
 import { checkCrossReferences, checkDuplicateSlugs } from './cross-references';
 import type { ParsedEntry, Report } from './entry';
 import type { ImportResolver } from './imports';
+import { checkGardenImages } from './images';
 
 export type { FileResults, GardenFile, LocalCheck, LocalProblem };
 
@@ -95,6 +96,7 @@ export function checkGarden(files: readonly GardenFile[], options: CheckOptions 
     }
   }
   problems.push(...checkGardenLinks(model, { allowDrafts: options.allowDrafts ?? false, registry: options.registry }, options.linkTargets));
+  problems.push(...checkGardenImages(model));
   checkBodyScans(parsed, scans, valid, options, report);
   return problems;
 }

@@ -7,6 +7,7 @@ import { gardenUrls } from '../urls';
 import type { ModelFile } from '../garden-model';
 import type { Registry } from '../collections';
 import { checkEmbedCycles } from './embeds';
+import { isImageFile } from '../images/find';
 
 export interface LinkCheckOptions {
   /** `astro dev` shows drafts, so links to them work there; a production build leaves them out. */
@@ -31,6 +32,8 @@ export function checkGardenLinks(model: readonly ModelFile[], options: LinkCheck
     const bodyStart = modelled.bodyStart;
     const source = file.path;
     for (const link of findLinks(modelled.body)) {
+      // `![[x.png]]` shows an image, which the image check looks for (images.ts).
+      if (link.embed && isImageFile(link.target)) continue;
       const resolution =
         link.kind === 'wiki'
           ? resolveWikiLink(link.target, targets, options)

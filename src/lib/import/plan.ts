@@ -186,7 +186,7 @@ export function planImport(sources: readonly ImportSource[], rules: readonly Imp
   }
   for (const [to, from] of copies) {
     (garden.paths.has(to) ? existing : create).push({ from, to });
-    report.push({ path: from, message: `copied to ${to}, beside the notes that show it; the site does not publish images from the garden yet, so the page shows its description instead` });
+    report.push({ path: from, message: `copied to ${to}, beside the notes that show it` });
   }
   for (const image of images.values()) if (!used.has(image.path)) report.push({ path: image.path, message: 'an image no note shows: left out' });
   if (newParts.length > 0) {

@@ -21,6 +21,10 @@ import { findLinks } from './find';
 import type { LinkTarget } from './targets';
 import type { RemarkLinksOptions } from './remark-links';
 import type { VFile } from 'vfile';
+import { gardenImages, placeGardenImages } from '../images/remark-images';
+
+/** The `![` of an embed that is not an image's (`![[x.png]]` stays for the image check to name). */
+const NOTE_EMBED_MARK = /!\[\[(?![^[\]|\n]+?\.(?:png|jpe?g|webp|avif|gif|tiff?|svg)\s*(?:\|[^[\]\n]*)?\]\])/gi;
 
 /** A paragraph that is one `![[target]]` and nothing else. */
 const EMBED = /^!\[\[([^[\]|\n]+?)(?:\|[^[\]\n]*)?\]\]$/;
@@ -92,19 +96,22 @@ export function remarkEmbeds(options: RemarkLinksOptions & { read?: BodyReader }
     // The note itself heads the chain, so a ring closes where it started.
     const path = file.path ? relative(options.contentDir, file.path).split(sep).join('/') : '';
     const self = [...targets.values()].find((target) => target.file === path);
-    expand(tree, targets, read, self ? [self.key] : []);
-    // What is left (an embed inside a sentence, or one that would close a cycle) reads as a link.
+    // An embedded note's images are its own files: placed as the page's (images/remark-images.ts).
+    const images = gardenImages(options.contentDir);
+    const place = (embedded: Root, from: string) => placeGardenImages(embedded, from, path, images);
+    expand(tree, targets, read, self ? [self.key] : [], place);
+    // What is left (an embed inside a sentence, or one that would close a cycle) reads as a link; an image left as written is the check's.
     walk(tree, 'text', (node) => {
-      if (node.value.includes('![[')) node.value = node.value.replaceAll('![[', '[[');
+      if (node.value.includes('![[')) node.value = node.value.replace(NOTE_EMBED_MARK, '[[');
     });
   };
 }
 
 /** Replaces each embed paragraph under `parent`; `chain` holds the notes being embedded, outermost first. */
-function expand(parent: { children: RootContent[] }, targets: ReadonlyMap<string, LinkTarget>, read: BodyReader, chain: string[]): void {
+function expand(parent: { children: RootContent[] }, targets: ReadonlyMap<string, LinkTarget>, read: BodyReader, chain: string[], place: (tree: Root, from: string) => void): void {
   parent.children = parent.children.map((node) => {
     if (node.type !== 'paragraph') {
-      if ('children' in node && node.type !== 'heading') expand(node as { children: RootContent[] }, targets, read, chain);
+      if ('children' in node && node.type !== 'heading') expand(node as { children: RootContent[] }, targets, read, chain, place);
       return node;
     }
     const raw = embedTargetOf(node);
@@ -112,9 +119,10 @@ function expand(parent: { children: RootContent[] }, targets: ReadonlyMap<string
     if (!embedded || chain.includes(embedded.target.key)) return node;
     const tree = parseMarkdown(embedded.body);
     smarten(tree);
+    if (embedded.target.file) place(tree, embedded.target.file);
     const section = embeddedSection(tree, embedded.heading);
     const inner = { children: section.blocks };
-    expand(inner, targets, read, [...chain, embedded.target.key]);
+    expand(inner, targets, read, [...chain, embedded.target.key], place);
     return frame(embedded, inner.children, section.title);
   });
 }

@@ -2,6 +2,8 @@
  * Finds the links an author wrote in a Markdown body, outside code, with their
  * 1-based lines: wikilinks and relative links to other content files.
  */
+import { fenceTracker } from '../markdown/fences';
+
 export interface FoundLink {
   kind: 'wiki' | 'file';
   /** What to resolve: `kv-cache#intro` for `[[kv-cache#intro|the cache]]`, or the href. */
@@ -17,19 +19,12 @@ const FILE_LINK = /(?<!!)\[[^\]\n]*\]\(\s*<?([^)\s>]+\.mdx?(?:#[^)\s>]*)?)>?(?:\
 
 export function findLinks(body: string): FoundLink[] {
   const found: FoundLink[] = [];
-  let fence: string | undefined;
+  const inCode = fenceTracker();
   body.split('\n').forEach((line, index) => {
     // Most lines hold no fence and no link: two substring tests skip them before any pattern runs.
     const mayLink = line.includes('[[') || line.includes('](');
     if (!mayLink && !line.includes('``') && !line.includes('~~')) return;
-    const fenceMatch = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
-    if (fenceMatch) {
-      const marker = fenceMatch[1] ?? '';
-      if (fence === undefined) fence = marker;
-      else if (marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
-      return;
-    }
-    if (fence !== undefined || !mayLink) return;
+    if (inCode(line) || !mayLink) return;
     const prose = line.replace(/`[^`]*`/g, (code) => ' '.repeat(code.length));
     for (const match of prose.matchAll(WIKI_LINK)) {
       const embed = prose[(match.index ?? 0) - 1] === '!';

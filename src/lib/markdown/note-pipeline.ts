@@ -31,6 +31,8 @@ import type { DiagramRenderer } from './rehype-mermaid';
 import type { RemarkLinksOptions } from '../links/remark-links';
 import { remarkSearchText, searchTextOf, type NoteSearchKind, type NoteSearchText } from './note-search';
 import { remarkNativeParse } from './parse';
+import { rehypeGardenImages } from '../images/rehype-images';
+import { remarkCollectGardenImages } from '../images/remark-images';
 
 export interface RenderedNote {
   html: string;
@@ -43,6 +45,8 @@ export interface RenderedNote {
   codeKeys: string[];
   /** The source of each Mermaid diagram it holds (rehype-mermaid.ts), in order. */
   diagrams: string[];
+  /** Its images in the garden, as written relative to the note (remark-images.ts): Astro's content layer imports them. */
+  images: string[];
 }
 
 /** Marks a note whose Markdown holds raw HTML: only such a note needs rehype-raw. */
@@ -94,7 +98,9 @@ export function createNotePipeline(links: RemarkLinksOptions | undefined, engine
     }
   };
   use(remarkPluginsFor(links));
-  processor.use(remarkNoteHtml).use(remarkRehype, { allowDangerousHtml: true, passThrough: [] });
+  // After embeds: the images of embedded notes too.
+  if (links) processor.use(remarkCollectGardenImages, links);
+  processor.use(remarkNoteHtml).use(remarkRehype, { allowDangerousHtml: true, passThrough: [] }).use(rehypeGardenImages);
   use(noteRehypePlugins(rehypePluginsFor(diagrams)));
   processor.use(rehypeHeadingIds);
   // Shiki last: it turns each code block into hundreds of spans that no other plugin needs to walk.
@@ -124,6 +130,7 @@ export function createNotePipeline(links: RemarkLinksOptions | undefined, engine
     const file = new File({ value: body, path: filePath, data });
     const result = await processor.process(file);
     const headings = (result.data.astro?.headings ?? []) as MarkdownHeading[];
-    return { html: String(result.value), headings, hasMath: result.data.gardenHasMath === true, search: searchTextOf(result, headings), codeKeys: gardenCode.keys, diagrams: result.data.gardenDiagrams ?? [] };
+    const images = (result.data.astro as { localImagePaths?: string[] } | undefined)?.localImagePaths ?? [];
+    return { html: String(result.value), headings, hasMath: result.data.gardenHasMath === true, search: searchTextOf(result, headings), codeKeys: gardenCode.keys, diagrams: result.data.gardenDiagrams ?? [], images };
   };
 }

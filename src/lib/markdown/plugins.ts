@@ -18,11 +18,12 @@ import { remarkGardenLinks, type RemarkLinksOptions } from '../links/remark-link
 import { remarkEmbeds } from '../links/embeds';
 import { rehypeMermaid, type DiagramRenderer } from './rehype-mermaid';
 import { codeTitleTransformer } from './code-title';
+import { remarkGardenImages } from '../images/remark-images';
 
 /** The remark plugins; with `links`, `[[wikilinks]]` and relative links to notes resolve too. */
 export function remarkPluginsFor(links?: RemarkLinksOptions): RemarkPlugins {
-  // Embeds first: the links inside an embedded note resolve with the note's own.
-  return links ? [remarkMath, [remarkEmbeds, links], [remarkGardenLinks, links]] : [remarkMath];
+  // Images first (`![[x.png]]` is not a note to embed), then embeds: the links inside an embedded note resolve with the note's own.
+  return links ? [remarkMath, [remarkGardenImages, links], [remarkEmbeds, links], [remarkGardenLinks, links]] : [remarkMath];
 }
 
 export const remarkPlugins: RemarkPlugins = remarkPluginsFor();
