@@ -152,7 +152,10 @@ describe('/bits/ keeps its height while scrolling', () => {
       heights.push(await height());
     }
     await page.evaluate(() => window.scrollTo(0, 0));
-    expect(new Set([before, ...heights, await height()])).toEqual(new Set([before]));
+    // Within a pixel: a lazy image in a card takes its file's own aspect ratio once loaded, which can round
+    // differently from its width and height attributes by a fraction of a pixel. Cards drawn late moved it by 1,666 px.
+    const drift = [...heights, await height()].map((h) => Math.abs(h - before));
+    expect(Math.max(...drift)).toBeLessThanOrEqual(1);
     await page.close();
   });
 });

@@ -20,6 +20,9 @@ describe('cardPath', () => {
     ['/bits/', 'og/bits.png'],
     ['/bits/kv-cache/', 'og/bits/kv-cache.png'],
     ['/cheatsheets/ml/01-tensors/', 'og/cheatsheets/ml/01-tensors.png'],
+    ['/bits/page/3/', 'og/bits.png'],
+    ['/tags/numerics/page/2/', 'og/tags/numerics.png'],
+    ['/bits/page-size/', 'og/bits/page-size.png'],
   ])('places the card of %s at %s', (page, card) => expect(cardPath(page)).toBe(card));
 });
 
@@ -37,7 +40,7 @@ describe('cardPages', () => {
 
   it('lists the home page, the listings, every note, part and tag, each with what its card says', () => {
     expect([...byCard.keys()].sort()).toEqual(
-      ['index', 'bits', 'shorts', 'cheatsheets', 'review', 'tags', 'bits/stable-softmax', 'shorts/kv-cache', 'cheatsheets/ml/01-tensors', 'cheatsheets/ml', 'tags/numerics'].sort(),
+      ['index', 'bits', 'shorts', 'cheatsheets', 'review', 'tags', 'exam', 'graph', 'bits/stable-softmax', 'shorts/kv-cache', 'cheatsheets/ml/01-tensors', 'cheatsheets/ml', 'tags/numerics'].sort(),
     );
     expect(byCard.get('bits/stable-softmax')!.props).toEqual({ title: 'Stable softmax', summary: 'Subtract the max.', label: 'Bit', siteName: 'Technical Garden' });
     expect(byCard.get('cheatsheets/ml')!.props).toMatchObject({ title: 'Part 1: ML Foundations', label: 'Night-before sheet' });

@@ -15,9 +15,15 @@ export interface CardPage {
   cacheKey: string;
 }
 
-/** A page's card, from the site root without the base: `/bits/kv-cache/` → `og/bits/kv-cache.png`, `/` → `og/index.png`. */
+/**
+ * A page's card, from the site root without the base: `/bits/kv-cache/` → `og/bits/kv-cache.png`, `/` → `og/index.png`.
+ * A listing's later pages (`/bits/page/3/`, `/tags/x/page/2/`) share the card of its first.
+ */
 export function cardPath(pagePath: string): string {
-  const trimmed = pagePath.replace(/^\/+|\/+$/g, '').replace(/\/index\.html$|^index\.html$/, '');
+  const trimmed = pagePath
+    .replace(/^\/+|\/+$/g, '')
+    .replace(/\/index\.html$|^index\.html$/, '')
+    .replace(/(^|\/)page\/\d+$/, '');
   return `og/${trimmed === '' ? 'index' : trimmed}.png`;
 }
 
@@ -28,6 +34,8 @@ const SITE_PAGES: { path: string; title: string; label: string; summary: string 
   { path: '/cheatsheets/', title: 'Cheat sheets', label: 'Cheat sheets', summary: 'Study chapters grouped in parts, each with a night-before sheet of key facts.' },
   { path: '/review/', title: 'Review', label: 'Review', summary: 'The quiz facts due today, spaced over days and weeks so they stick.' },
   { path: '/tags/', title: 'Tags', label: 'Tags', summary: 'Every topic in the garden.' },
+  { path: '/exam/', title: 'Exam', label: 'Exam', summary: 'Test yourself on a part or chapter: facts at random, an optional time limit, and the score at the end.' },
+  { path: '/graph/', title: 'Map of the garden', label: 'Map', summary: 'Every note and how they link, as a map you can move around and filter.' },
 ];
 
 const capitalised = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
