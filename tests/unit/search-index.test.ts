@@ -5,7 +5,8 @@ import { chapterDocuments, collectionDocuments, compactBody, factDocuments, note
 import { bits, shorts } from '../../src/lib/collections';
 import { markdownToText } from '../../src/lib/search/text';
 import { buildSearchIndex, decodePostings, documentTerms, type SearchIndexJson } from '../../src/lib/search/build-index';
-import { exactQuality, SearchEngine, searchEverywhere } from '../../src/lib/search/engine';
+import { SearchEngine, searchEverywhere } from '../../src/lib/search/engine';
+import { exactQuality } from '../../src/lib/search/scoring';
 import { highlight } from '../../src/lib/search/highlight';
 import { resultView, snippet } from '../../src/lib/search/results';
 import type { BitItem, ChapterItem, ShortItem } from '../../src/lib/garden';

@@ -1,0 +1,176 @@
+/**
+ * The site-wide search over the sharded index (shards.ts), in the browser and
+ * in the benchmark. A query loads only what its words need: the term shards
+ * each word's prefix sorts into, then, for a word with no match as typed, the
+ * shards of its first letter, where Fuse looks for typos; once shown, the
+ * entry chunks of the results on screen. Scoring is the per-collection
+ * engine's (scoring.ts): per word, field weight × match quality × rarity of
+ * the term within the entry's collection. An entry matches when it holds every
+ * word; when none does, the entries holding the most words are shown instead,
+ * and the outcome says so (`partial`). Fetching is passed in (`load`).
+ */
+import type { SearchEntry } from './build-index';
+import type { SearchCollection } from './documents';
+import { FuzzyTerms, matchPrefix, MIN_FUZZY_LENGTH, rarity, WordScores, type Fuse } from './scoring';
+import { chunksFor, shardsForWord, SHARDED_INDEX_VERSION, typoShards, type EntryChunk, type SearchManifest, type TermShard } from './shard-map';
+import { queryWords } from './tokens';
+
+/** Fetches one file of the index: `terms` shard n or `entries` chunk n. */
+export type LoadPart = (kind: 'terms' | 'entries', n: number) => Promise<unknown>;
+
+export interface SiteHit {
+  /** The entry's number across collections (what entries() takes). */
+  entry: number;
+  score: number;
+}
+
+export interface SiteGroup {
+  collection: SearchCollection;
+  /** Every hit, best first (ties keep the collection's order). */
+  hits: SiteHit[];
+}
+
+export interface SiteOutcome {
+  groups: SiteGroup[];
+  /** Every dictionary term that matched a query word, for highlighting. */
+  terms: Set<string>;
+  words: string[];
+  /** No entry holds every word: the hits hold `matched` of them, the most any entry holds. */
+  partial: boolean;
+  matched: number;
+}
+
+interface LoadedShard extends TermShard {
+  fuzzy: FuzzyTerms;
+}
+
+interface TermMatch {
+  term: string;
+  list: readonly number[];
+  quality: number;
+}
+
+export class SiteSearch {
+  private readonly shards = new Map<number, Promise<LoadedShard>>();
+  private readonly loadedShards = new Map<number, LoadedShard>();
+  private readonly chunks = new Map<number, Promise<EntryChunk>>();
+  private readonly size: number;
+  readonly manifest: SearchManifest;
+  private readonly Fuse: Fuse;
+  private readonly load: LoadPart;
+
+  constructor(manifest: SearchManifest, Fuse: Fuse, load: LoadPart) {
+    this.manifest = manifest;
+    this.Fuse = Fuse;
+    this.load = load;
+    if (manifest.version !== SHARDED_INDEX_VERSION) throw new Error(`search index version ${String(manifest.version)}, expected ${SHARDED_INDEX_VERSION}`);
+    const last = manifest.collections.at(-1);
+    this.size = last ? last.start + last.count : 0;
+  }
+
+  private shard(n: number): Promise<LoadedShard> {
+    let shard = this.shards.get(n);
+    if (!shard) {
+      shard = this.load('terms', n).then((data) => {
+        const loaded = { ...(data as TermShard), fuzzy: new FuzzyTerms((data as TermShard).terms, this.Fuse) };
+        this.loadedShards.set(n, loaded);
+        return loaded;
+      });
+      this.shards.set(n, shard);
+      // A failed download may be retried by the next query.
+      shard.catch(() => this.shards.delete(n));
+    }
+    return shard;
+  }
+
+  /** The terms of the loaded shards `ns` that start with `word`. */
+  private prefixMatches(word: string, ns: readonly number[]): TermMatch[] {
+    return ns.flatMap((n) => {
+      const shard = this.loadedShards.get(n)!;
+      return [...matchPrefix(shard.terms, word)].map(([i, quality]) => ({ term: shard.terms[i]!, list: shard.postings[i]!, quality }));
+    });
+  }
+
+  /** Typos are looked for only when the word occurs nowhere as typed: "mask" should not also bring "mark". */
+  private needsTypos(word: string): boolean {
+    return word.length >= MIN_FUZZY_LENGTH && this.prefixMatches(word, shardsForWord(this.manifest, word)).length === 0;
+  }
+
+  /** Fetches every shard the words need (those already here are not fetched again). */
+  async prepare(words: readonly string[]): Promise<void> {
+    await Promise.all(words.flatMap((word) => shardsForWord(this.manifest, word)).map((n) => this.shard(n)));
+    await Promise.all(words.filter((word) => this.needsTypos(word)).flatMap((word) => typoShards(this.manifest, word)).map((n) => this.shard(n)));
+  }
+
+  private matchWord(word: string): TermMatch[] {
+    if (!this.needsTypos(word)) return this.prefixMatches(word, shardsForWord(this.manifest, word));
+    return typoShards(this.manifest, word).flatMap((n) => {
+      const shard = this.loadedShards.get(n)!;
+      return [...shard.fuzzy.match(word)].map(([i, quality]) => ({ term: shard.terms[i]!, list: shard.postings[i]!, quality }));
+    });
+  }
+
+  /** The collection (its place in the manifest) an entry belongs to. */
+  private collectionOf(entry: number): number {
+    const ranges = this.manifest.collections;
+    let at = 0;
+    while (at < ranges.length - 1 && entry >= ranges[at + 1]!.start) at++;
+    return at;
+  }
+
+  /** Per collection, the rarity of a term held by the entries of `list`. */
+  private rarities(list: readonly number[]): number[] {
+    const df = this.manifest.collections.map(() => 0);
+    let entry = 0;
+    for (const code of list) {
+      entry += code >> 2;
+      df[this.collectionOf(entry)]!++;
+    }
+    return this.manifest.collections.map((range, i) => (df[i]! > 0 ? rarity(range.count, df[i]!) : 0));
+  }
+
+  /** The query over the shards already loaded (prepare() first); synchronous, so it can be timed on its own. */
+  searchLoaded(query: string): SiteOutcome {
+    const words = queryWords(query);
+    const terms = new Set<string>();
+    const scores = new WordScores(this.size);
+    for (const word of words) {
+      for (const match of this.matchWord(word)) {
+        const weights = this.rarities(match.list);
+        if (scores.addTerm(match.list, match.quality, (entry) => weights[this.collectionOf(entry)]!)) terms.add(match.term);
+      }
+      scores.endWord();
+    }
+    let most = 0;
+    for (const count of scores.count) if (count > most) most = count;
+    const groups = this.manifest.collections.map(({ collection, start, count }) => {
+      const hits: SiteHit[] = [];
+      for (let entry = start; entry < start + count; entry++) if (most > 0 && scores.count[entry] === most) hits.push({ entry, score: scores.total[entry]! });
+      hits.sort((a, b) => b.score - a.score || a.entry - b.entry);
+      return { collection, hits };
+    });
+    return { groups, terms, words, partial: most > 0 && most < words.length, matched: most };
+  }
+
+  async search(query: string): Promise<SiteOutcome> {
+    await this.prepare(queryWords(query));
+    return this.searchLoaded(query);
+  }
+
+  private chunk(n: number): Promise<EntryChunk> {
+    let chunk = this.chunks.get(n);
+    if (!chunk) {
+      chunk = this.load('entries', n) as Promise<EntryChunk>;
+      this.chunks.set(n, chunk);
+      chunk.catch(() => this.chunks.delete(n));
+    }
+    return chunk;
+  }
+
+  /** What the given entries show, fetching only the chunks that hold them. */
+  async entries(ids: Iterable<number>): Promise<Map<number, SearchEntry>> {
+    const wanted = [...ids];
+    const loaded = new Map(await Promise.all(chunksFor(this.manifest, wanted).map(async (n) => [n, await this.chunk(n)] as const)));
+    return new Map(wanted.map((id) => [id, loaded.get(Math.floor(id / this.manifest.chunk))!.entries[id % this.manifest.chunk]!]));
+  }
+}
