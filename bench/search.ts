@@ -5,7 +5,9 @@
  * time to parse and load it, and query latency over realistic queries, with
  * the same engine the pages run. For comparison it also measures plain Fuse
  * over whole documents (the first design), with `--no-baseline` to skip it.
- * Figures go to bench/RESULTS.md under "Search".
+ * Figures go to bench/RESULTS.md under "Search". Then, unless `--no-scale`,
+ * bench/search-scale.ts measures search on built gardens of 1,000 notes
+ * (and 10,000 with SEARCH_SCALE_SIZES=1000,10000): transfer and latency.
  */
 import Fuse from 'fuse.js/basic';
 import { gzipSync } from 'node:zlib';
@@ -259,3 +261,6 @@ if (baselines.length > 0) {
   for (const b of baselines) lines.push(`| ${b.label} | ${b.gzipPerEntry.toFixed(0)} B | ${ms(b.p50)} | ${ms(b.p95)} | ${pct(b.found, b.asked)} | ${pct(b.top10, b.asked)} |`);
 }
 console.log(lines.join('\n'));
+
+// --- at scale: a generated garden built by Astro, measured in Chromium (bench/search-scale.ts)
+if (!process.argv.includes('--no-scale')) await import('./search-scale');
