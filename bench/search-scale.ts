@@ -108,14 +108,16 @@ function indexOnDisk(dist: string) {
   const gz = (path: string) => gzipSync(readFileSync(path), { level: 6 }).length;
   const files = (kind: string) => readdirSync(join(folder, kind)).map((name) => join(folder, kind, name));
   const terms = files('terms');
+  const words = files('words');
   const entries = files('entries');
   return {
     terms: terms.length,
     entries: entries.length,
-    gzip: [...terms, ...entries, join(folder, 'manifest.json')].reduce((sum, path) => sum + gz(path), 0),
-    raw: [...terms, ...entries].reduce((sum, path) => sum + statSync(path).size, 0),
+    gzip: [...terms, ...words, ...entries, join(folder, 'manifest.json')].reduce((sum, path) => sum + gz(path), 0),
+    raw: [...terms, ...words, ...entries].reduce((sum, path) => sum + statSync(path).size, 0),
     manifest: gz(join(folder, 'manifest.json')),
     largestShard: Math.max(...terms.map(gz)),
+    largestWords: Math.max(...words.map(gz)),
   };
 }
 
@@ -144,7 +146,7 @@ for (const size of SIZES) {
     const times = await queryTimes(build.outDir);
     const range = (values: number[], format: (v: number) => string) => `${format(Math.min(...values))}–${format(Math.max(...values))}`;
     rows.push(
-      `| ${size.toLocaleString('en')} | ${buildSeconds.toFixed(0)} s | ${disk.terms} shards + ${disk.entries} chunks, ${kb(disk.gzip)} gzip (largest shard ${kb(disk.largestShard)}, manifest ${kb(disk.manifest)}) | ${range(first.map((t) => t.bytes), kb)} (${range(first.map((t) => t.files), String)} files) | ${range(later.map((t) => t.bytes), kb)} | ${range(first.map((t) => t.ms), ms)} | ${range(throttled.map((t) => t.ms), ms)} | ${ms(times.p50)} / ${ms(times.p95)} |`,
+      `| ${size.toLocaleString('en')} | ${buildSeconds.toFixed(0)} s | ${disk.terms} shards + ${disk.entries} chunks, ${kb(disk.gzip)} gzip (largest shard ${kb(disk.largestShard)}, largest word list ${kb(disk.largestWords)}, manifest ${kb(disk.manifest)}) | ${range(first.map((t) => t.bytes), kb)} (${range(first.map((t) => t.files), String)} files) | ${range(later.map((t) => t.bytes), kb)} | ${range(first.map((t) => t.ms), ms)} | ${range(throttled.map((t) => t.ms), ms)} | ${ms(times.p50)} / ${ms(times.p95)} |`,
     );
   } finally {
     await browser.close();

@@ -3,7 +3,7 @@ import Fuse from 'fuse.js/basic';
 import { buildSearchIndex } from '../../src/lib/search/build-index';
 import { SearchEngine } from '../../src/lib/search/engine';
 import { SEARCH_COLLECTIONS, type SearchCollection, type SearchDocument } from '../../src/lib/search/documents';
-import { buildShardedIndex, chunksFor, shardsForWord, typoShards, type ShardedIndex } from '../../src/lib/search/shards';
+import { buildShardedIndex, chunksFor, shardOf, shardsForWord, typoList, type ShardedIndex } from '../../src/lib/search/shards';
 import { SiteSearch } from '../../src/lib/search/site-engine';
 import { statusLine } from '../../src/lib/search/results';
 import { seededRandom } from '../../src/lib/study/shuffle';
@@ -27,7 +27,7 @@ const DOCS = documents(60);
 /** The index as the browser gets it: each part through JSON, fetches recorded. */
 function served(index: ShardedIndex) {
   const fetched: string[] = [];
-  const parts = { terms: index.shards.map((p) => JSON.stringify(p)), entries: index.chunks.map((p) => JSON.stringify(p)) };
+  const parts = { terms: index.shards.map((p) => JSON.stringify(p)), words: index.words.map((p) => JSON.stringify(p)), entries: index.chunks.map((p) => JSON.stringify(p)) };
   const search = new SiteSearch(JSON.parse(JSON.stringify(index.manifest)) as ShardedIndex['manifest'], Fuse, (kind, n) => {
     fetched.push(`${kind}/${n}`);
     return Promise.resolve(JSON.parse(parts[kind][n]!) as unknown);
@@ -58,11 +58,12 @@ describe('sharded search index', () => {
         for (const other of all) if (other.startsWith(term) && !reachable.has(other)) missing.push(`${term} → ${other}`);
       }
     }
-    // Typos of a word are looked for among every term with its first letter.
-    for (const letter of new Set(all.map((term) => term[0]!))) {
-      const sameLetter = new Set(typoShards(index.manifest, `${letter}xyz`).flatMap((m) => index.shards[m]!.terms));
-      for (const other of all) if (other[0] === letter && !sameLetter.has(other)) missing.push(`typo ${letter} → ${other}`);
+    // Typos of a word are looked for among every term with its first letter, each of which is in the shard shardOf names.
+    for (const term of all) {
+      if (!index.words[typoList(index.manifest, `${term[0]}xyz`)]?.terms.includes(term)) missing.push(`typo list of ${term}`);
+      if (!index.shards[shardOf(index.manifest, term)]!.terms.includes(term)) missing.push(`shard of ${term}`);
     }
+    expect(index.words.flatMap((list) => list.terms)).toEqual(all);
     expect(missing).toEqual([]);
   });
 
@@ -96,18 +97,18 @@ describe('sharded search index', () => {
     expect(fetched).toEqual(softmax.map((n) => `terms/${n}`));
     fetched.length = 0;
     const typo = await search.search('quoka');
-    expect(typo.terms).toContain('quokka');
-    const had = new Set([...shardsForWord(index.manifest, 'attention'), ...shardsForWord(index.manifest, 'softmax')]);
-    const needed = [...new Set([...shardsForWord(index.manifest, 'quoka'), ...typoShards(index.manifest, 'quoka')])].filter((n) => !had.has(n));
-    expect([...fetched].sort()).toEqual(needed.map((n) => `terms/${n}`).sort());
-    expect(typoShards(index.manifest, 'quoka').length).toBeLessThan(index.shards.length);
+    expect([...typo.terms]).toEqual(['quokka']);
+    // The shard "quoka" sorts into, the word list of "q", then the shard holding "quokka", once.
+    const had = new Set(['attention', 'softmax'].flatMap((word) => shardsForWord(index.manifest, word).map((n) => `terms/${n}`)));
+    const needed = new Set([...shardsForWord(index.manifest, 'quoka').map((n) => `terms/${n}`), `words/${typoList(index.manifest, 'quoka')}`, `terms/${shardOf(index.manifest, 'quokka')}`]);
+    expect([...fetched].sort()).toEqual([...needed].filter((part) => !had.has(part)).sort());
   });
 
   it('asks again for a part whose download failed', async () => {
     let fail = true;
     const search = new SiteSearch(index.manifest, Fuse, (kind, n) => {
       if (fail) return Promise.reject(new Error('offline'));
-      return Promise.resolve(kind === 'terms' ? index.shards[n] : index.chunks[n]);
+      return Promise.resolve(kind === 'terms' ? index.shards[n] : kind === 'words' ? index.words[n] : index.chunks[n]);
     });
     await expect(search.search('attention')).rejects.toThrow('offline');
     fail = false;

@@ -6,7 +6,7 @@
 import type { SearchEntry } from './build-index';
 import type { SearchCollection } from './documents';
 
-export const SHARDED_INDEX_VERSION = 1;
+export const SHARDED_INDEX_VERSION = 2;
 
 export interface CollectionRange {
   collection: SearchCollection;
@@ -19,8 +19,15 @@ export interface SearchManifest {
   collections: CollectionRange[];
   /** The first term of each term shard: shard i holds the terms from `shards[i]` up to (not including) `shards[i + 1]`. */
   shards: string[];
+  /** The first characters of the terms, sorted: word list i holds every term starting with `letters[i]`, for typo matching. */
+  letters: string[];
   /** Entries per chunk: entry n is in chunk `floor(n / chunk)`. */
   chunk: number;
+}
+
+/** The terms of one first character, without postings: where Fuse looks for typos of a word. */
+export interface WordList {
+  terms: string[];
 }
 
 export interface TermShard {
@@ -56,9 +63,14 @@ export function shardsForWord(manifest: Pick<SearchManifest, 'shards'>, word: st
   return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }
 
-/** The shards where typos of `word` are looked for: every term with its first letter (typos never touch it). */
-export function typoShards(manifest: Pick<SearchManifest, 'shards'>, word: string): number[] {
-  return shardsForWord(manifest, word.slice(0, 1));
+/** The shard holding `term` itself. */
+export function shardOf(manifest: Pick<SearchManifest, 'shards'>, term: string): number {
+  return shardAt(manifest.shards, term);
+}
+
+/** The word list where typos of `word` are looked for: the terms with its first letter (typos never touch it); -1 if there are none. */
+export function typoList(manifest: Pick<SearchManifest, 'letters'>, word: string): number {
+  return manifest.letters.indexOf(word.slice(0, 1));
 }
 
 /** The chunks holding the given entries. */

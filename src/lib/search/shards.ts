@@ -6,8 +6,10 @@
  *   term of each term shard;
  * - term shards: the sorted dictionary of every collection together, cut into
  *   runs of about SHARD_BYTES, each with its terms' postings. A query word
- *   needs the shard(s) its prefix sorts into; a word with no match as typed
- *   also needs the shards of its first letter, where Fuse looks for typos;
+ *   needs the shard(s) its prefix sorts into;
+ * - word lists: the terms of each first letter, without postings. A word with
+ *   no match as typed needs its letter's list, where Fuse looks for typos, and
+ *   then only the shards of the terms Fuse found;
  * - entry chunks: what a result shows (title, url, summary, tags), CHUNK
  *   entries a file, fetched only for the results on screen.
  *
@@ -16,9 +18,9 @@
  */
 import { SEARCH_COLLECTIONS, type SearchCollection, type SearchDocument } from './documents';
 import { documentTerms, toEntry, type SearchEntry } from './build-index';
-import { SHARDED_INDEX_VERSION, type CollectionRange, type EntryChunk, type SearchManifest, type TermShard } from './shard-map';
+import { SHARDED_INDEX_VERSION, type CollectionRange, type EntryChunk, type SearchManifest, type TermShard, type WordList } from './shard-map';
 
-export { chunksFor, shardsForWord, typoShards, SHARDED_INDEX_VERSION, type EntryChunk, type SearchManifest, type TermShard } from './shard-map';
+export { chunksFor, shardOf, shardsForWord, typoList, SHARDED_INDEX_VERSION, type EntryChunk, type SearchManifest, type TermShard, type WordList } from './shard-map';
 
 /** Raw bytes of terms and postings per term shard (gzip makes them about a third). */
 export const SHARD_BYTES = 48_000;
@@ -30,6 +32,8 @@ export const SUMMARY_CAP = 240;
 export interface ShardedIndex {
   manifest: SearchManifest;
   shards: TermShard[];
+  /** Per first character (manifest.letters), its terms. */
+  words: WordList[];
   chunks: EntryChunk[];
 }
 
@@ -71,7 +75,17 @@ export function buildShardedIndex(documents: readonly SearchDocument[], options:
   const shards: TermShard[] = [];
   let current: TermShard = { terms: [], postings: [] };
   let bytes = 0;
-  for (const term of [...byTerm.keys()].sort()) {
+  const sorted = [...byTerm.keys()].sort();
+  const letters: string[] = [];
+  const words: WordList[] = [];
+  for (const term of sorted) {
+    if (term[0] !== letters.at(-1)) {
+      letters.push(term[0]!);
+      words.push({ terms: [] });
+    }
+    words.at(-1)!.terms.push(term);
+  }
+  for (const term of sorted) {
     const list = byTerm.get(term)!.list;
     const cost = term.length + 3 + postingBytes(list);
     if (current.terms.length > 0 && bytes + cost > shardBytes) {
@@ -90,8 +104,9 @@ export function buildShardedIndex(documents: readonly SearchDocument[], options:
   if (chunks.length === 0) chunks.push({ entries: [] });
 
   return {
-    manifest: { version: SHARDED_INDEX_VERSION, collections, shards: shards.map((shard) => shard.terms[0] ?? ''), chunk },
+    manifest: { version: SHARDED_INDEX_VERSION, collections, shards: shards.map((shard) => shard.terms[0] ?? ''), letters, chunk },
     shards,
+    words,
     chunks,
   };
 }

@@ -2,8 +2,8 @@
  * The site-wide search over the sharded index (shards.ts), in the browser and
  * in the benchmark. A query loads only what its words need: the term shards
  * each word's prefix sorts into, then, for a word with no match as typed, the
- * shards of its first letter, where Fuse looks for typos; once shown, the
- * entry chunks of the results on screen. Scoring is the per-collection
+ * word list of its first letter, where Fuse looks for typos, and the shards of
+ * the terms it finds; once shown, the entry chunks of the results on screen. Scoring is the per-collection
  * engine's (scoring.ts): per word, field weight × match quality × rarity of
  * the term within the entry's collection. An entry matches when it holds every
  * word; when none does, the entries holding the most words are shown instead,
@@ -12,11 +12,13 @@
 import type { SearchEntry } from './build-index';
 import type { SearchCollection } from './documents';
 import { FuzzyTerms, matchPrefix, MIN_FUZZY_LENGTH, rarity, WordScores, type Fuse } from './scoring';
-import { chunksFor, shardsForWord, SHARDED_INDEX_VERSION, typoShards, type EntryChunk, type SearchManifest, type TermShard } from './shard-map';
+import { chunksFor, shardOf, shardsForWord, SHARDED_INDEX_VERSION, typoList, type EntryChunk, type SearchManifest, type TermShard, type WordList } from './shard-map';
 import { queryWords } from './tokens';
 
-/** Fetches one file of the index: `terms` shard n or `entries` chunk n. */
-export type LoadPart = (kind: 'terms' | 'entries', n: number) => Promise<unknown>;
+/** The kinds of file of the index: term shards, word lists (for typos), entry chunks. */
+export type PartKind = 'terms' | 'words' | 'entries';
+/** Fetches one file of the index: `terms` shard n, `words` list n or `entries` chunk n. */
+export type LoadPart = (kind: PartKind, n: number) => Promise<unknown>;
 
 export interface SiteHit {
   /** The entry's number across collections (what entries() takes). */
@@ -40,9 +42,6 @@ export interface SiteOutcome {
   matched: number;
 }
 
-interface LoadedShard extends TermShard {
-  fuzzy: FuzzyTerms;
-}
 
 interface TermMatch {
   term: string;
@@ -51,9 +50,12 @@ interface TermMatch {
 }
 
 export class SiteSearch {
-  private readonly shards = new Map<number, Promise<LoadedShard>>();
-  private readonly loadedShards = new Map<number, LoadedShard>();
-  private readonly chunks = new Map<number, Promise<EntryChunk>>();
+  private readonly parts = new Map<string, Promise<unknown>>();
+  private readonly loadedShards = new Map<number, TermShard>();
+  /** Per word list, Fuse over its terms, made when the list arrives. */
+  private readonly typoMatchers = new Map<number, { terms: string[]; fuzzy: FuzzyTerms }>();
+  /** The typo matches of each word met so far: Fuse runs once per word, in prepare(). */
+  private readonly typoMatches = new Map<string, [term: string, quality: number][]>();
   private readonly size: number;
   readonly manifest: SearchManifest;
   private readonly Fuse: Fuse;
@@ -68,19 +70,40 @@ export class SiteSearch {
     this.size = last ? last.start + last.count : 0;
   }
 
-  private shard(n: number): Promise<LoadedShard> {
-    let shard = this.shards.get(n);
-    if (!shard) {
-      shard = this.load('terms', n).then((data) => {
-        const loaded = { ...(data as TermShard), fuzzy: new FuzzyTerms((data as TermShard).terms, this.Fuse) };
-        this.loadedShards.set(n, loaded);
-        return loaded;
-      });
-      this.shards.set(n, shard);
-      // A failed download may be retried by the next query.
-      shard.catch(() => this.shards.delete(n));
+  /** One file of the index, fetched once; a failed download may be retried by the next query. */
+  private part(kind: PartKind, n: number): Promise<unknown> {
+    const key = `${kind}/${n}`;
+    let part = this.parts.get(key);
+    if (!part) {
+      part = this.load(kind, n);
+      this.parts.set(key, part);
+      part.catch(() => this.parts.delete(key));
     }
-    return shard;
+    return part;
+  }
+
+  private async shard(n: number): Promise<void> {
+    const data = (await this.part('terms', n)) as TermShard;
+    this.loadedShards.set(n, data);
+  }
+
+  /** The terms within `word`'s typo budget (word list of its first letter, then the shards of the terms found). */
+  private async typos(word: string): Promise<void> {
+    if (this.typoMatches.has(word)) return;
+    const list = typoList(this.manifest, word);
+    let found: [string, number][] = [];
+    if (list >= 0) {
+      let matcher = this.typoMatchers.get(list);
+      if (!matcher) {
+        const { terms } = (await this.part('words', list)) as WordList;
+        matcher = this.typoMatchers.get(list) ?? { terms, fuzzy: new FuzzyTerms(terms, this.Fuse) };
+        this.typoMatchers.set(list, matcher);
+      }
+      const { terms, fuzzy } = matcher;
+      found = [...fuzzy.match(word)].map(([i, quality]) => [terms[i]!, quality]);
+      await Promise.all(found.map(([term]) => this.shard(shardOf(this.manifest, term))));
+    }
+    this.typoMatches.set(word, found);
   }
 
   /** The terms of the loaded shards `ns` that start with `word`. */
@@ -99,14 +122,14 @@ export class SiteSearch {
   /** Fetches every shard the words need (those already here are not fetched again). */
   async prepare(words: readonly string[]): Promise<void> {
     await Promise.all(words.flatMap((word) => shardsForWord(this.manifest, word)).map((n) => this.shard(n)));
-    await Promise.all(words.filter((word) => this.needsTypos(word)).flatMap((word) => typoShards(this.manifest, word)).map((n) => this.shard(n)));
+    await Promise.all(words.filter((word) => this.needsTypos(word)).map((word) => this.typos(word)));
   }
 
   private matchWord(word: string): TermMatch[] {
     if (!this.needsTypos(word)) return this.prefixMatches(word, shardsForWord(this.manifest, word));
-    return typoShards(this.manifest, word).flatMap((n) => {
-      const shard = this.loadedShards.get(n)!;
-      return [...shard.fuzzy.match(word)].map(([i, quality]) => ({ term: shard.terms[i]!, list: shard.postings[i]!, quality }));
+    return (this.typoMatches.get(word) ?? []).map(([term, quality]) => {
+      const shard = this.loadedShards.get(shardOf(this.manifest, term))!;
+      return { term, list: shard.postings[shard.terms.indexOf(term)]!, quality };
     });
   }
 
@@ -157,20 +180,10 @@ export class SiteSearch {
     return this.searchLoaded(query);
   }
 
-  private chunk(n: number): Promise<EntryChunk> {
-    let chunk = this.chunks.get(n);
-    if (!chunk) {
-      chunk = this.load('entries', n) as Promise<EntryChunk>;
-      this.chunks.set(n, chunk);
-      chunk.catch(() => this.chunks.delete(n));
-    }
-    return chunk;
-  }
-
   /** What the given entries show, fetching only the chunks that hold them. */
   async entries(ids: Iterable<number>): Promise<Map<number, SearchEntry>> {
     const wanted = [...ids];
-    const loaded = new Map(await Promise.all(chunksFor(this.manifest, wanted).map(async (n) => [n, await this.chunk(n)] as const)));
+    const loaded = new Map(await Promise.all(chunksFor(this.manifest, wanted).map(async (n) => [n, (await this.part('entries', n)) as EntryChunk] as const)));
     return new Map(wanted.map((id) => [id, loaded.get(Math.floor(id / this.manifest.chunk))!.entries[id % this.manifest.chunk]!]));
   }
 }

@@ -1,7 +1,7 @@
 /**
  * The site-wide sharded index of a garden, built once per garden and shared by
  * the routes that serve its parts (/search/manifest.json, /search/terms/<n>.json,
- * /search/entries/<n>.json), with each part's cache key: a digest of the part
+ * /search/words/<n>.json, /search/entries/<n>.json), with each part's cache key: a digest of the part
  * itself, so a rebuild rewrites only the parts an edit changed.
  */
 import type { Garden } from '../load';
@@ -11,6 +11,7 @@ import { searchSource, type RenderHeadings } from './garden-source';
 import type { RenderedHeading } from './text';
 import { buildShardedIndex, type ShardedIndex } from './shards';
 import type { UrlsForSearch } from './documents';
+import type { PartKind } from './site-engine';
 
 const built = new WeakMap<Garden, Promise<ShardedIndex>>();
 
@@ -29,10 +30,10 @@ export function siteSearchIndex(garden: Garden, urls: UrlsForSearch, render: Ren
   return index;
 }
 
-/** The static paths of the term shards and entry chunks, each with its content as props and a cache key made from it. */
-export function indexParts(index: ShardedIndex, codeDigest: string): { params: { kind: 'terms' | 'entries'; n: string }; props: { part: unknown }; cacheKey: string }[] {
-  const pages = (kind: 'terms' | 'entries', parts: readonly unknown[]) => parts.map((part, n) => ({ params: { kind, n: String(n) }, props: { part }, cacheKey: pageCacheKey(part, codeDigest) }));
-  return [...pages('terms', index.shards), ...pages('entries', index.chunks)];
+/** The static paths of the term shards, word lists and entry chunks, each with its content as props and a cache key made from it. */
+export function indexParts(index: ShardedIndex, codeDigest: string): { params: { kind: PartKind; n: string }; props: { part: unknown }; cacheKey: string }[] {
+  const pages = (kind: PartKind, parts: readonly unknown[]) => parts.map((part, n) => ({ params: { kind, n: String(n) }, props: { part }, cacheKey: pageCacheKey(part, codeDigest) }));
+  return [...pages('terms', index.shards), ...pages('words', index.words), ...pages('entries', index.chunks)];
 }
 
 export const jsonResponse = (value: unknown) => new Response(JSON.stringify(value), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });

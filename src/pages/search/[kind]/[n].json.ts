@@ -1,5 +1,6 @@
 /**
- * /search/terms/<n>.json (a term shard: terms and their postings) and
+ * /search/terms/<n>.json (a term shard: terms and their postings),
+ * /search/words/<n>.json (the terms of one first letter, for typos) and
  * /search/entries/<n>.json (a chunk of what results show): the parts of the
  * site-wide index (src/lib/search/shards.ts), each with a cache key of its own.
  */
