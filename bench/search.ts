@@ -139,17 +139,19 @@ for (const q of queries) {
   let bestBits = Infinity;
   let outcome!: SiteOutcome;
   for (let round = 0; round < ROUNDS; round++) {
-    const [result, ms] = timed(() => site.searchLoaded(q.query));
-    outcome = result;
+    // Timed as the dialog asks: the best five of each kind and how many there are.
+    const [, ms] = timed(() => site.searchLoaded(q.query, () => 5));
     siteAll.push(ms);
     best = Math.min(best, ms);
     bestBits = Math.min(bestBits, timed(() => bitsEngine.search(q.query))[1]);
   }
   siteBest.push(best);
+  // Ranked in full, for where the wanted entry comes.
+  outcome = site.searchLoaded(q.query);
   bitsBest.push(bestBits);
   if (q.kind === 'none') {
     noneAsked++;
-    noneHits += outcome.groups.reduce((sum, g) => sum + g.hits.length, 0);
+    noneHits += outcome.groups.reduce((sum, g) => sum + g.total, 0);
   }
   if (q.source) {
     const want = docIdOf.get(q.source)!;
@@ -241,7 +243,7 @@ const lines = [
   `| gzip per entry | ${(gzip / ENTRIES).toFixed(0)} B | ≤ 1024 B |`,
   `| parse the largest term shard (JSON.parse), median of 11 | ${ms(median(loadTimes))} (max ${ms(Math.max(...loadTimes))}) | ≤ 150 ms |`,
   `| load and parse bits only (${bits.length} entries), median of 11 | ${ms(median(bitsLoad))} | ≤ 150 ms |`,
-  `| site-wide query (sharded index, parts loaded), ${queries.length} queries: p50 / p95 / max | ${ms(median(siteBest))} / ${ms(percentile(siteBest, 0.95))} / ${ms(Math.max(...siteBest))} | p95 ≤ 16 ms |`,
+  `| site-wide query (sharded index, parts loaded, best 5 per kind), ${queries.length} queries: p50 / p95 / max | ${ms(median(siteBest))} / ${ms(percentile(siteBest, 0.95))} / ${ms(Math.max(...siteBest))} | p95 ≤ 16 ms |`,
   `| the same, every one of the ${siteAll.length} runs (scheduler noise included): p50 / p95 | ${ms(median(siteAll))} / ${ms(percentile(siteAll, 0.95))} | |`,
   `| /bits/ keyword query (${bits.length} bits): p50 / p95 | ${ms(median(bitsBest))} / ${ms(percentile(bitsBest, 0.95))} | p95 ≤ 16 ms |`,
   `| /bits/ keyword within a tag chip: p50 / p95 | ${ms(median(tagBest))} / ${ms(percentile(tagBest, 0.95))} | p95 ≤ 16 ms |`,

@@ -77,7 +77,12 @@ describe('sharded search index', () => {
         const expected = engines.get(group.collection)!.search(query).hits.map((hit) => hit.entry.id);
         const entries = await search.entries(group.hits.map((hit) => hit.entry));
         expect(group.hits.map((hit) => entries.get(hit.entry)!.id), `${query} in ${group.collection}`).toEqual(expected);
+        expect(group.total).toBe(expected.length);
       }
+      // Asked for the best three of each kind, it ranks the same three and still counts them all.
+      const top = search.searchLoaded(query, () => 3);
+      expect(top.groups.map((group) => group.hits)).toEqual(outcome.groups.map((group) => group.hits.slice(0, 3)));
+      expect(top.groups.map((group) => group.total)).toEqual(outcome.groups.map((group) => group.total));
     }
   });
 

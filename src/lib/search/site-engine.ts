@@ -28,8 +28,10 @@ export interface SiteHit {
 
 export interface SiteGroup {
   collection: SearchCollection;
-  /** Every hit, best first (ties keep the collection's order). */
+  /** The best hits, as many as asked for, best first (ties keep the collection's order). */
   hits: SiteHit[];
+  /** Hits in all. */
+  total: number;
 }
 
 export interface SiteOutcome {
@@ -152,8 +154,13 @@ export class SiteSearch {
     return this.manifest.collections.map((range, i) => (df[i]! > 0 ? rarity(range.count, df[i]!) : 0));
   }
 
-  /** The query over the shards already loaded (prepare() first); synchronous, so it can be timed on its own. */
-  searchLoaded(query: string): SiteOutcome {
+  /**
+   * The query over the shards already loaded (prepare() first); synchronous,
+   * so it can be timed on its own. `limit(collection)`: how many of a kind's
+   * hits to rank (the dialog shows five; sorting thousands it would not show
+   * costs more than the search).
+   */
+  searchLoaded(query: string, limit: (collection: SearchCollection) => number = () => Infinity): SiteOutcome {
     const words = queryWords(query);
     const terms = new Set<string>();
     const scores = new WordScores(this.size);
@@ -167,17 +174,32 @@ export class SiteSearch {
     let most = 0;
     for (const count of scores.count) if (count > most) most = count;
     const groups = this.manifest.collections.map(({ collection, start, count }) => {
+      const wanted = limit(collection);
+      const better = (a: SiteHit, b: SiteHit) => b.score - a.score || a.entry - b.entry;
       const hits: SiteHit[] = [];
-      for (let entry = start; entry < start + count; entry++) if (most > 0 && scores.count[entry] === most) hits.push({ entry, score: scores.total[entry]! });
-      hits.sort((a, b) => b.score - a.score || a.entry - b.entry);
-      return { collection, hits };
+      let total = 0;
+      for (let entry = start; entry < start + count; entry++) {
+        if (most === 0 || scores.count[entry] !== most) continue;
+        total++;
+        const hit = { entry, score: scores.total[entry]! };
+        if (wanted === Infinity) hits.push(hit);
+        else if (hits.length < wanted || better(hit, hits.at(-1)!) < 0) {
+          // Keep the best `wanted`, sorted, by insertion: a handful of places, however many hits.
+          let at = hits.length;
+          while (at > 0 && better(hit, hits[at - 1]!) < 0) at--;
+          hits.splice(at, 0, hit);
+          if (hits.length > wanted) hits.pop();
+        }
+      }
+      if (wanted === Infinity) hits.sort(better);
+      return { collection, hits, total };
     });
     return { groups, terms, words, partial: most > 0 && most < words.length, matched: most };
   }
 
-  async search(query: string): Promise<SiteOutcome> {
+  async search(query: string, limit?: (collection: SearchCollection) => number): Promise<SiteOutcome> {
     await this.prepare(queryWords(query));
-    return this.searchLoaded(query);
+    return this.searchLoaded(query, limit);
   }
 
   /** What the given entries show, fetching only the chunks that hold them. */

@@ -25,10 +25,9 @@ export interface SiteResults {
 /** `shown(collection)`: how many of a kind's hits are on screen (Infinity: all). */
 export async function siteResults(indexBase: string, query: string, shown: (collection: SearchCollection) => number): Promise<SiteResults> {
   const search = await loadSiteSearch(indexBase);
-  const outcome = await search.search(query);
-  const picked = outcome.groups.map((group) => ({ group, ids: group.hits.slice(0, shown(group.collection)).map((hit) => hit.entry) }));
-  const entries = await search.entries(picked.flatMap(({ ids }) => ids));
-  const groups = picked.map(({ group, ids }) => ({ collection: group.collection, total: group.hits.length, entries: ids.map((id) => entries.get(id)!) }));
+  const outcome = await search.search(query, shown);
+  const entries = await search.entries(outcome.groups.flatMap((group) => group.hits.map((hit) => hit.entry)));
+  const groups = outcome.groups.map((group) => ({ collection: group.collection, total: group.total, entries: group.hits.map((hit) => entries.get(hit.entry)!) }));
   const total = groups.reduce((sum, group) => sum + group.total, 0);
   return { groups, terms: outcome.terms, found: { total, partial: outcome.partial, matched: outcome.matched, words: outcome.words.length } };
 }
