@@ -20,7 +20,7 @@ import { serveStatic } from '../tests/helpers/serve';
 import { launchChromium } from '../tests/helpers/browser';
 import { writeGarden } from './garden-generator';
 import { SiteSearch } from '../src/lib/search/site-engine';
-import type { EntryChunk, SearchManifest } from '../src/lib/search/shard-map';
+import type { SearchManifest } from '../src/lib/search/shard-map';
 import { queryWords } from '../src/lib/search/tokens';
 import { seededRandom } from '../src/lib/study/shuffle';
 

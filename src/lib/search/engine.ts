@@ -1,5 +1,6 @@
 /**
- * Searching an index built by build-index.ts, in the browser (and in the
+ * Searching one collection's index built by build-index.ts (the /bits/ and
+ * /shorts/ keyword filters), in the browser (and in the
  * benchmark, which measures exactly this code). Each query word is matched
  * against the term dictionary: exactly, as a prefix or inside a longer term
  * (`mask` finds `masked_fill`), and, if it occurs nowhere as typed, with
@@ -117,26 +118,4 @@ export class SearchEngine {
     hits.sort((a, b) => b.score - a.score || a.index - b.index);
     return { hits, terms, words };
   }
-}
-
-export interface SearchGroup {
-  collection: SearchCollection;
-  /** The best `limit` hits. */
-  hits: SearchHit[];
-  /** Every hit, best first. */
-  all: SearchHit[];
-  total: number;
-}
-
-/** One query over several collections: per collection its best hits, collections in the order given. */
-export function searchEverywhere(engines: readonly SearchEngine[], query: string, limit = 5): { groups: SearchGroup[]; terms: Set<string>; words: string[] } {
-  const terms = new Set<string>();
-  let words: string[] = [];
-  const groups = engines.map((engine) => {
-    const outcome = engine.search(query);
-    words = outcome.words;
-    for (const term of outcome.terms) terms.add(term);
-    return { collection: engine.collection, hits: outcome.hits.slice(0, limit), all: outcome.hits, total: outcome.hits.length };
-  });
-  return { groups, terms, words };
 }

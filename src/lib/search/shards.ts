@@ -16,7 +16,7 @@
  * Entries are numbered across collections, in SEARCH_COLLECTIONS order, each
  * collection's run kept in its index order. Pure.
  */
-import { SEARCH_COLLECTIONS, type SearchCollection, type SearchDocument } from './documents';
+import { SEARCH_COLLECTIONS, type SearchDocument } from './documents';
 import { documentTerms, toEntry, type SearchEntry } from './build-index';
 import { SHARDED_INDEX_VERSION, type CollectionRange, type EntryChunk, type SearchManifest, type TermShard, type WordList } from './shard-map';
 
