@@ -2,19 +2,18 @@
  * <search-page>: the /search/ page. Reads the query from the address
  * (`?q=…`), searches every index and lists all results, grouped by kind, as
  * links (Tab moves through them); typing updates the results and the
- * address, so a search can be shared or reloaded. Fuse and the indexes load
- * with the first query.
+ * address, so a search can be shared or reloaded. Fuse and the index's
+ * manifest load with the first query; each query fetches the parts it needs.
  */
-import { searchEverywhere } from '../lib/search/engine';
-import { COLLECTION_LABELS, resultView } from '../lib/search/results';
+import { COLLECTION_LABELS, resultView, statusLine } from '../lib/search/results';
 import type { SearchCollection } from '../lib/search/documents';
-import { loadSearchIndexes, type IndexRef } from './search/load-index';
+import { siteResults, type SiteResults } from './search/site-results';
 import { resultParts } from './search/result-parts';
 
 const TYPING_PAUSE_MS = 150;
 
 class SearchPage extends HTMLElement {
-  private refs: IndexRef[] = [];
+  private indexBase = '/search/';
   private input!: HTMLInputElement;
   private status!: HTMLElement;
   private results!: HTMLElement;
@@ -27,7 +26,7 @@ class SearchPage extends HTMLElement {
     const status = this.querySelector<HTMLElement>('[data-search-status]');
     const results = this.querySelector<HTMLElement>('[data-search-results]');
     if (!input || !status || !results) return;
-    this.refs = JSON.parse(this.dataset.indexes ?? '[]') as IndexRef[];
+    this.indexBase = this.dataset.searchIndex ?? this.indexBase;
     this.input = input;
     this.status = status;
     this.results = results;
@@ -69,18 +68,17 @@ class SearchPage extends HTMLElement {
       return;
     }
     this.status.textContent = 'Searching…';
-    let engines;
+    let results: SiteResults;
     try {
-      engines = await loadSearchIndexes(this.refs);
+      results = await siteResults(this.indexBase, query, () => Infinity);
     } catch {
       if (token === this.runToken) this.show([], 'Search is unavailable right now. Please try again.');
       return;
     }
     if (token !== this.runToken) return;
-    const { groups, terms } = searchEverywhere(engines, query);
-    const total = groups.reduce((sum, group) => sum + group.total, 0);
-    const sections = groups.filter((group) => group.total > 0).map((group) => this.section(group.collection, group.all.map((hit) => resultView(group.collection, hit.entry, terms))));
-    this.show(sections, total === 0 ? `No results for “${query}”. Check the spelling, or try fewer words.` : `${total} ${total === 1 ? 'result' : 'results'} for “${query}”.`);
+    const { groups, terms, found } = results;
+    const sections = groups.filter((group) => group.total > 0).map((group) => this.section(group.collection, group.entries.map((entry) => resultView(group.collection, entry, terms))));
+    this.show(sections, statusLine(query, found, ' Check the spelling, or try fewer words.'));
   }
 
   private section(collection: SearchCollection, views: ReturnType<typeof resultView>[]): HTMLElement {

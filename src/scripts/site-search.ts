@@ -3,7 +3,8 @@
  * front: it shows the button (hidden without JavaScript, so no dead control),
  * opens the dialog with the button, `/` and Ctrl/Cmd-K, and gives focus back
  * on close (Esc included). The dialog's inside (search/search-dialog.ts),
- * Fuse and the four indexes load on first use.
+ * Fuse and the index's manifest load on first use, and each query fetches
+ * the parts of the index it needs.
  */
 import type { SearchDialog } from './search/search-dialog';
 
@@ -53,7 +54,7 @@ class SiteSearch extends HTMLElement {
     if (!this.inside) {
       const status = this.querySelector<HTMLElement>('[data-search-status]')!;
       const list = this.querySelector<HTMLElement>('[data-search-results]')!;
-      this.inside = import('./search/search-dialog').then(({ SearchDialog }) => new SearchDialog(JSON.parse(this.dataset.indexes ?? '[]'), this.dataset.searchPage ?? '/search/', this.dialog, this.input, status, list));
+      this.inside = import('./search/search-dialog').then(({ SearchDialog }) => new SearchDialog(this.dataset.searchIndex ?? '/search/', this.dataset.searchPage ?? '/search/', this.dialog, this.input, status, list));
       this.inside.catch(() => (this.inside = undefined));
     }
     return this.inside;

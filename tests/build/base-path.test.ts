@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 import { buildGarden, ROOT, type BuildResult } from '../helpers/build';
 import { exists, listFiles } from '../helpers/files';
+import type { SearchManifest } from '../../src/lib/search/shard-map';
 
 /**
  * A garden published under a sub-path (GitHub Pages project sites live at
@@ -138,10 +139,18 @@ describe('a build under a base path', () => {
 
   it('points every address in a search index at a page, if the site has one', () => {
     const indexes = files.filter((f) => f.endsWith('.json'));
-    // Each search index a page announces is itself a file under the base (the crawl above resolves them; here they are counted).
-    const announced = [...text('index.html').matchAll(/&quot;(\/[^&]*\.json)&quot;/g)].map((m) => fileFor(m[1] ?? ''));
-    expect(announced.filter((f) => f === undefined || !exists(build.outDir, f))).toEqual([]);
-    expect(announced.length).toBe(indexes.filter((f) => f.startsWith('search/')).length);
+    // The site-wide index a page announces lives under the base, with every part its manifest counts.
+    expect(/data-search-index="([^"]*)"/.exec(text('index.html'))?.[1]).toBe(`${BASE}search/`);
+    const manifest = JSON.parse(text('search/manifest.json')) as SearchManifest;
+    const parts = (kind: string) => indexes.filter((f) => f.startsWith(`search/${kind}/`)).length;
+    const entries = manifest.collections.reduce((sum, c) => sum + c.count, 0);
+    expect([parts('terms'), parts('words'), parts('entries')]).toEqual([manifest.shards.length, manifest.letters.length, Math.ceil(entries / manifest.chunk)]);
+    // So do the indexes the listings' filters announce.
+    for (const listing of ['bits', 'shorts']) {
+      const index = /data-index="([^"]*)"/.exec(text(`${listing}/index.html`))?.[1] ?? '';
+      expect(index).toBe(`${BASE}search/${listing}.json`);
+      expect(exists(build.outDir, fileFor(index)!)).toBe(true);
+    }
     // The review deck (review/facts.json) links chapters and parts too: every JSON file is checked.
     for (const file of indexes) {
       const addresses = [...text(file).matchAll(/"(\/[^"]*)"/g)].map((m) => m[1] ?? '').filter((url) => url.startsWith(BASE));

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { buildGarden, ROOT, type BuildResult } from '../helpers/build';
 import { read } from '../helpers/files';
+import type { EntryChunk, SearchManifest } from '../../src/lib/search/shard-map';
 
 /** A garden written as in Obsidian or on GitHub: callouts, typeset quiz facts, embeds and images. */
 const GARDEN = join(ROOT, 'tests/fixtures/real-notes');
@@ -44,7 +45,15 @@ describe('building a garden of real notes', () => {
   });
 
   it('puts the facts’ plain text in the search index: code as written, formulas as their TeX', () => {
-    const index = read(build.outDir, 'search/facts.json');
+    // The quiz facts' entries in the site-wide index's chunks, and their terms.
+    const manifest = JSON.parse(read(build.outDir, 'search/manifest.json')) as SearchManifest;
+    const facts = manifest.collections.find((c) => c.collection === 'facts')!;
+    const entries = Array.from({ length: facts.count }, (_, i) => {
+      const n = facts.start + i;
+      return (JSON.parse(read(build.outDir, `search/entries/${Math.floor(n / manifest.chunk)}.json`)) as EntryChunk).entries[n % manifest.chunk];
+    });
+    expect(entries.length).toBeGreaterThan(0);
+    const index = JSON.stringify(entries);
     expect(index).toContain('torch.finfo(dtype)');
     expect(index).toContain('O(n \\\\varepsilon)');
     expect(index).not.toContain('katex');

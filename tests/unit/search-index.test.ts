@@ -5,7 +5,10 @@ import { chapterDocuments, collectionDocuments, compactBody, factDocuments, note
 import { bits, shorts } from '../../src/lib/collections';
 import { markdownToText } from '../../src/lib/search/text';
 import { buildSearchIndex, decodePostings, documentTerms, type SearchIndexJson } from '../../src/lib/search/build-index';
-import { exactQuality, SearchEngine, searchEverywhere } from '../../src/lib/search/engine';
+import { SearchEngine } from '../../src/lib/search/engine';
+import { buildShardedIndex } from '../../src/lib/search/shards';
+import { SiteSearch } from '../../src/lib/search/site-engine';
+import { exactQuality } from '../../src/lib/search/scoring';
 import { highlight } from '../../src/lib/search/highlight';
 import { resultView, snippet } from '../../src/lib/search/results';
 import type { BitItem, ChapterItem, ShortItem } from '../../src/lib/garden';
@@ -198,10 +201,12 @@ describe('searching', () => {
     expect(numerics.hits.map((h) => h.entry.id)).toEqual(['stable-softmax']);
   });
 
-  it('searches every collection at once, chapter sections and quiz facts included', () => {
-    const engines = (['bits', 'shorts', 'chapters', 'facts'] as const).map(engine);
-    const { groups, terms } = searchEverywhere(engines, 'broadcasting');
-    expect(groups.map((g) => [g.collection, g.hits.map((h) => h.entry.url)])).toEqual([
+  it('searches every collection at once, chapter sections and quiz facts included', async () => {
+    const index = buildShardedIndex((['bits', 'shorts', 'chapters', 'facts'] as const).flatMap((c) => collectionDocuments(c, source, urls)));
+    const site = new SiteSearch(index.manifest, Fuse, (kind, n) => Promise.resolve(kind === 'terms' ? index.shards[n] : kind === 'words' ? index.words[n] : index.chunks[n]));
+    const { groups, terms } = await site.search('broadcasting');
+    const entries = await site.entries(groups.flatMap((g) => g.hits.map((h) => h.entry)));
+    expect(groups.map((g) => [g.collection, g.hits.map((h) => entries.get(h.entry)!.url)])).toEqual([
       ['bits', []],
       ['shorts', []],
       ['chapters', ['/garden/cheatsheets/basics/01-shapes/#broadcasting-rules', '/garden/cheatsheets/basics/01-shapes/']],

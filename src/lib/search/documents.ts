@@ -16,10 +16,11 @@ export type SearchCollection = NoteCollectionId | typeof FACTS;
 /** Each note collection has an index of its own (/search/<id>.json), and so have the quiz facts. */
 export const SEARCH_COLLECTIONS: readonly SearchCollection[] = [...NOTE_COLLECTIONS.map((collection) => collection.id), FACTS];
 
-/** Each index's address (`asset` adds the site's base path), as the search dialog and the /search/ page take them. */
-export function searchIndexRefs(asset: (path: string) => string): { collection: SearchCollection; url: string }[] {
-  return SEARCH_COLLECTIONS.map((collection) => ({ collection, url: asset(`/search/${collection}.json`) }));
-}
+/** The collections whose listing filters by keyword over an index of its own (ListingFilter.astro): /search/bits.json, /search/shorts.json. */
+export const FILTER_INDEX_COLLECTIONS: readonly SearchCollection[] = ['bits', 'shorts'];
+
+/** Where the site-wide index lives (`asset` adds the site's base path), as the search dialog and the /search/ page take it. */
+export const siteSearchBase = (asset: (path: string) => string) => asset('/search/');
 
 export interface SearchDocument {
   collection: SearchCollection;

@@ -68,3 +68,21 @@ export function resultView(collection: SearchCollection, entry: SearchEntry, ter
     detail: highlight(snippet(detailText(collection, entry, terms), terms), terms),
   };
 }
+
+/** How many entries a query found, and whether they hold only some of its words (the engine's `partial`). */
+export interface Found {
+  total: number;
+  partial: boolean;
+  /** Words the hits hold, of `words`. */
+  matched: number;
+  words: number;
+}
+
+/** The line above the results: how many, and, when no entry holds every word, that these hold only some. */
+export function statusLine(query: string, found: Found, noneHint = ''): string {
+  const { total } = found;
+  if (total === 0) return `No results for “${query}”.${noneHint}`;
+  const results = `${total} ${total === 1 ? 'result' : 'results'}`;
+  if (found.partial) return `No entry holds every word of “${query}”; showing ${results} with ${found.matched} of its ${found.words} words.`;
+  return `${results} for “${query}”.`;
+}

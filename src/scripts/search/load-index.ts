@@ -1,35 +1,49 @@
 /**
- * Fetches a collection's search index once per page and keeps it: the first
- * caller starts the download (and the import of Fuse and the engine, which no
- * page loads before search is used), later callers share the same promise.
+ * Search data, fetched once per page and kept: the first caller starts the
+ * download (and the import of Fuse and the engine, which no page loads
+ * before search is used), later callers share the same promise.
+ *
+ * - loadSearchIndex: one collection's whole index, for a listing's filter;
+ * - loadSiteSearch: the site-wide sharded index, whose manifest comes first
+ *   and whose parts each query fetches as it needs them.
  */
 import type { SearchEngine } from '../../lib/search/engine';
+import type { SiteSearch } from '../../lib/search/site-engine';
 import type { SearchIndexJson } from '../../lib/search/build-index';
+import type { SearchManifest } from '../../lib/search/shard-map';
+
+/** A promise kept per key; a failed one is forgotten, so the next use may retry. */
+function once<T>(cache: Map<string, Promise<T>>, key: string, start: () => Promise<T>): Promise<T> {
+  let value = cache.get(key);
+  if (!value) {
+    value = start();
+    cache.set(key, value);
+    value.catch(() => cache.delete(key));
+  }
+  return value;
+}
+
+async function fetchJson(url: string): Promise<unknown> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return response.json();
+}
 
 const engines = new Map<string, Promise<SearchEngine>>();
 
 export function loadSearchIndex(url: string): Promise<SearchEngine> {
-  let engine = engines.get(url);
-  if (!engine) {
-    engine = (async () => {
-      const [{ default: Fuse }, { SearchEngine }, response] = await Promise.all([import('fuse.js/basic'), import('../../lib/search/engine'), fetch(url)]);
-      if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-      return new SearchEngine((await response.json()) as SearchIndexJson, Fuse);
-    })();
-    engines.set(url, engine);
-    // A failed download may be retried on the next use.
-    engine.catch(() => engines.delete(url));
-  }
-  return engine;
+  return once(engines, url, async () => {
+    const [{ default: Fuse }, { SearchEngine }, data] = await Promise.all([import('fuse.js/basic'), import('../../lib/search/engine'), fetchJson(url)]);
+    return new SearchEngine(data as SearchIndexJson, Fuse);
+  });
 }
 
-/** Where a collection's index is: what the page hands its search elements in `data-indexes`. */
-export interface IndexRef {
-  collection: string;
-  url: string;
-}
+const sites = new Map<string, Promise<SiteSearch>>();
 
-/** Every index of the site, fetched once per page (the dialog and the /search/ page share them). */
-export function loadSearchIndexes(refs: readonly IndexRef[]): Promise<SearchEngine[]> {
-  return Promise.all(refs.map((ref) => loadSearchIndex(ref.url)));
+/** The site-wide search whose files live under `base` (`/search/` under the site's base path, from the page's `data-search-index`). */
+export function loadSiteSearch(base: string): Promise<SiteSearch> {
+  return once(sites, base, async () => {
+    const [{ default: Fuse }, { SiteSearch }, manifest] = await Promise.all([import('fuse.js/basic'), import('../../lib/search/site-engine'), fetchJson(`${base}manifest.json`)]);
+    return new SiteSearch(manifest as SearchManifest, Fuse, (kind, n) => fetchJson(`${base}${kind}/${n}.json`));
+  });
 }

@@ -4,9 +4,9 @@
  * (arrows move, Enter opens the active result). Results are built with text
  * nodes only: a title is never parsed as HTML.
  */
-import { loadSearchIndexes, type IndexRef } from './load-index';
-import { searchEverywhere, type SearchEngine } from '../../lib/search/engine';
-import { COLLECTION_LABELS, resultView } from '../../lib/search/results';
+import { siteResults, type SiteResults } from './site-results';
+import { loadSiteSearch } from './load-index';
+import { COLLECTION_LABELS, resultView, statusLine } from '../../lib/search/results';
 import type { SearchCollection } from '../../lib/search/documents';
 import { resultParts, resultsPageUrl } from './result-parts';
 
@@ -21,7 +21,8 @@ export class SearchDialog {
   /** Collections whose every result is shown, for the current query; emptied when the query changes. */
   private readonly expanded = new Set<SearchCollection>();
 
-  private readonly refs: readonly IndexRef[];
+  /** Where the site-wide index lives (`data-search-index`). */
+  private readonly indexBase: string;
   private readonly dialog: HTMLDialogElement;
   private readonly input: HTMLInputElement;
   private readonly status: HTMLElement;
@@ -30,8 +31,8 @@ export class SearchDialog {
   /** The full results page (/search/ under the base path). */
   private readonly searchPage: string;
 
-  constructor(refs: readonly IndexRef[], searchPage: string, dialog: HTMLDialogElement, input: HTMLInputElement, status: HTMLElement, list: HTMLElement) {
-    this.refs = refs;
+  constructor(indexBase: string, searchPage: string, dialog: HTMLDialogElement, input: HTMLInputElement, status: HTMLElement, list: HTMLElement) {
+    this.indexBase = indexBase;
     this.searchPage = searchPage;
     this.dialog = dialog;
     this.input = input;
@@ -52,9 +53,9 @@ export class SearchDialog {
     });
   }
 
-  /** Starts downloading the indexes without searching. */
+  /** Starts loading the search code and the index's manifest without searching. */
   prefetch() {
-    void loadSearchIndexes(this.refs).catch(() => undefined);
+    void loadSiteSearch(this.indexBase).catch(() => undefined);
   }
 
   async run() {
@@ -64,18 +65,18 @@ export class SearchDialog {
       this.show([], 'Type to search bits, shorts, chapters and quiz facts.');
       return;
     }
-    let loaded: SearchEngine[];
+    let results: SiteResults;
     try {
       if (!this.loaded) this.status.textContent = 'Loading the search index…';
-      loaded = await loadSearchIndexes(this.refs);
+      // Only the results on screen are fetched: the best few of each kind, or all of an expanded one.
+      results = await siteResults(this.indexBase, query, (collection) => (this.expanded.has(collection) ? Infinity : PER_COLLECTION));
       this.loaded = true;
     } catch {
       if (token === this.runToken) this.show([], 'Search is unavailable right now. Please try again.');
       return;
     }
     if (token !== this.runToken) return;
-    const { groups, terms } = searchEverywhere(loaded, query, PER_COLLECTION);
-    const total = groups.reduce((sum, group) => sum + group.total, 0);
+    const { groups, terms, found } = results;
     const nodes: HTMLElement[] = [];
     let optionCount = 0;
     const option = (className: string) => {
@@ -89,7 +90,7 @@ export class SearchDialog {
     for (const group of groups) {
       if (group.total === 0) continue;
       const labels = COLLECTION_LABELS[group.collection];
-      const hits = this.expanded.has(group.collection) ? group.all : group.hits;
+      const hits = group.entries;
       const box = document.createElement('div');
       box.setAttribute('role', 'group');
       box.className = 'search-group';
@@ -101,7 +102,7 @@ export class SearchDialog {
       box.setAttribute('aria-labelledby', heading.id);
       box.append(heading);
       for (const hit of hits) {
-        const view = resultView(group.collection, hit.entry, terms);
+        const view = resultView(group.collection, hit, terms);
         const result = option('search-result');
         result.dataset.url = view.url;
         result.dataset.collection = group.collection;
@@ -117,13 +118,13 @@ export class SearchDialog {
       }
       nodes.push(box);
     }
-    if (total > 0) {
+    if (found.total > 0) {
       const page = option('search-result search-result--more');
       page.dataset.url = resultsPageUrl(this.searchPage, query);
-      page.textContent = `All ${total} results on a page of their own →`;
+      page.textContent = `All ${found.total} results on a page of their own →`;
       nodes.push(page);
     }
-    this.show(nodes, total === 0 ? `No results for “${query}”.` : `${total} ${total === 1 ? 'result' : 'results'} for “${query}”.`);
+    this.show(nodes, statusLine(query, found));
   }
 
   private show(nodes: HTMLElement[], status: string) {

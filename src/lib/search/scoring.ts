@@ -1,0 +1,166 @@
+/**
+ * What both search engines share: typo matching of a query word against a
+ * term dictionary (Fuse over the terms of the word's first letter and a length
+ * its typo budget allows), and adding up the entries' scores word by word.
+ * engine.ts searches one collection's index (the listing filters);
+ * site-engine.ts the sharded site-wide index.
+ */
+import type FuseClass from 'fuse.js';
+import type { IFuseOptions } from 'fuse.js';
+import { FIELD_WEIGHTS, SEARCH_FIELDS } from './build-index';
+
+export type Fuse = typeof FuseClass;
+
+/** Fuse options for matching one query word against the dictionary's terms. */
+export const TERM_FUSE_OPTIONS = {
+  includeScore: true,
+  ignoreLocation: true,
+  threshold: 0.3,
+  // Terms and query words are already folded to lowercase; no match ranges are needed.
+  isCaseSensitive: true,
+  minMatchCharLength: 1,
+  shouldSort: false,
+} satisfies IFuseOptions<string>;
+
+/** Typos Fuse tolerates in a word of `length` letters at TERM_FUSE_OPTIONS.threshold (its score is errors / length). */
+export function allowedErrors(length: number): number {
+  return Math.floor(TERM_FUSE_OPTIONS.threshold * length + 1e-9);
+}
+
+/** Words shorter than this are matched exactly or as a prefix only: fuzzy two-letter words match everything. */
+export const MIN_FUZZY_LENGTH = 4;
+/** Words shorter than this do not match inside longer terms (`ra` would match `transformer`). */
+export const MIN_INFIX_LENGTH = 3;
+
+export const WEIGHTS = SEARCH_FIELDS.map((field) => FIELD_WEIGHTS[field]);
+
+/** How well a term answers a query word, 0 (not at all) to 1 (the same word); typos count less than exact text. */
+export function exactQuality(word: string, term: string): number {
+  if (term === word) return 1;
+  const at = term.indexOf(word);
+  if (at === 0) return 0.7 + 0.2 * (word.length / term.length);
+  if (at > 0 && word.length >= MIN_INFIX_LENGTH) return 0.5 + 0.2 * (word.length / term.length);
+  return 0;
+}
+
+/** The terms of a sorted list that start with `word` (binary search to the first, then the run), with their quality. */
+export function matchPrefix(sorted: readonly string[], word: string, into: Map<number, number> = new Map()): Map<number, number> {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < word) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < sorted.length && sorted[i]!.startsWith(word); i++) into.set(i, exactQuality(word, sorted[i]!));
+  return into;
+}
+
+export function fuzzyQuality(fuseScore: number): number {
+  return 0.45 * (1 - fuseScore);
+}
+
+/**
+ * Typo matching over a list of terms: the terms are grouped by first letter
+ * and length on first use, and each group gets its own Fuse searcher, so a
+ * word is compared only with terms a typo could turn it into.
+ */
+export class FuzzyTerms {
+  private groups?: Map<string, number[]>;
+  private readonly fuses = new Map<string, { fuse: FuseClass<string>; members: number[] }>();
+
+  private readonly terms: readonly string[];
+  private readonly Fuse: Fuse;
+
+  constructor(terms: readonly string[], Fuse: Fuse) {
+    this.terms = terms;
+    this.Fuse = Fuse;
+  }
+
+  private searcher(letter: string, length: number) {
+    if (!this.groups) {
+      this.groups = new Map();
+      this.terms.forEach((term, i) => {
+        const key = `${term[0]}${term.length}`;
+        let group = this.groups!.get(key);
+        if (!group) this.groups!.set(key, (group = []));
+        group.push(i);
+      });
+    }
+    const key = `${letter}${length}`;
+    const members = this.groups.get(key);
+    if (!members) return undefined;
+    let found = this.fuses.get(key);
+    if (!found) {
+      const words = members.map((i) => this.terms[i]!);
+      found = { fuse: new this.Fuse<string>(words, TERM_FUSE_OPTIONS, this.Fuse.createIndex([], words)), members };
+      this.fuses.set(key, found);
+    }
+    return found;
+  }
+
+  /** The terms within `word`'s typo budget, by their position in the list, with the quality of each match. */
+  match(word: string, into: Map<number, number> = new Map()): Map<number, number> {
+    if (word.length < MIN_FUZZY_LENGTH) return into;
+    const errors = allowedErrors(word.length);
+    for (let length = word.length - errors; length <= word.length + errors; length++) {
+      const group = this.searcher(word[0]!, length);
+      for (const result of group?.fuse.search(word) ?? []) {
+        const term = group!.members[result.refIndex]!;
+        if (into.has(term)) continue;
+        const quality = fuzzyQuality(result.score ?? 1);
+        if (quality > 0) into.set(term, quality);
+      }
+    }
+    return into;
+  }
+}
+
+/**
+ * Scores of `n` entries, added up word by word: per word, an entry keeps its
+ * best term (field weight × match quality × rarity); `count` says how many
+ * words it matched.
+ */
+export class WordScores {
+  readonly total: Float64Array;
+  readonly count: Uint8Array;
+  private readonly best: Float64Array;
+
+  readonly n: number;
+
+  constructor(n: number) {
+    this.n = n;
+    this.total = new Float64Array(n);
+    this.count = new Uint8Array(n);
+    this.best = new Float64Array(n);
+  }
+
+  /** One term's postings for the current word; false when `only` let none of its entries through. */
+  addTerm(list: readonly number[], quality: number, rarity: (entry: number) => number, only?: (entry: number) => boolean): boolean {
+    let entry = 0;
+    let used = false;
+    for (const code of list) {
+      entry += code >> 2;
+      if (only && !only(entry)) continue;
+      const value = WEIGHTS[code & 3]! * quality * rarity(entry);
+      if (value > this.best[entry]!) this.best[entry] = value;
+      used = true;
+    }
+    return used;
+  }
+
+  /** Closes the current word: its best terms join the totals. */
+  endWord(): void {
+    const { best, total, count } = this;
+    for (let i = 0; i < this.n; i++) {
+      if (best[i]! > 0) {
+        total[i]! += best[i]!;
+        count[i]!++;
+        best[i] = 0;
+      }
+    }
+  }
+}
+
+/** Rarity of a term held by `df` of `n` entries: rare words weigh more. */
+export const rarity = (n: number, df: number) => Math.log(1 + n / df);
