@@ -53,9 +53,14 @@ function weightRows(first: SizeResult | undefined, latest: SizeResult): string[]
   return rows;
 }
 
+/** The latest run that built a garden of `notes` notes. */
+function latestWith(history: BenchEntry[], notes: number): BenchEntry | undefined {
+  return history.findLast((e) => e.sizes.some((s) => s.notes === notes));
+}
+
 function listingRows(history: BenchEntry[], notes: number): string[] {
   const rows = ['| Run | Page | HTML raw | HTML gzip | DOM elements | Pages | Heaviest page: gzip / DOM elements |', '| --- | --- | --- | --- | --- | --- | --- |'];
-  const shown = [history[0], history.at(-1)].filter((e, i, all): e is BenchEntry => e !== undefined && all.indexOf(e) === i);
+  const shown = [history[0], latestWith(history, notes)].filter((e, i, all): e is BenchEntry => e !== undefined && all.indexOf(e) === i);
   for (const entry of shown) {
     const size = entry.sizes.find((s) => s.notes === notes);
     for (const l of size?.listings ?? []) {
@@ -79,12 +84,17 @@ export function renderBuildSection(results: string, history: BenchEntry[]): stri
     ...history.filter((e) => ratio(e)).map((e) => `- ${e.label}: 3,000-note cold build / 1,000-note cold build = ${ratio(e)}`),
     '',
   ];
-  for (const size of latest.sizes) {
-    const first = history.find((e) => e !== latest && e.sizes.some((s) => s.notes === size.notes))?.sizes.find((s) => s.notes === size.notes);
-    lines.push(`Page weight, ${size.notes}-note garden, run "${latest.label}" (gzip level 9; JS counts module scripts with their static imports and inline scripts; CSS counts linked stylesheets and inline styles)${first ? ', with the first recorded run for comparison' : ''}:`, '', ...weightRows(first, size), '');
+  // Each size's figures come from the latest run that built it, so a run of one size keeps the others' tables.
+  const sizes = [...new Set(history.flatMap((e) => e.sizes.map((s) => s.notes)))].sort((a, b) => a - b);
+  for (const notes of sizes) {
+    const entry = latestWith(history, notes)!;
+    const size = entry.sizes.find((s) => s.notes === notes)!;
+    const first = history.find((e) => e !== entry && e.sizes.some((s) => s.notes === notes))?.sizes.find((s) => s.notes === notes);
+    lines.push(`Page weight, ${notes}-note garden, run "${entry.label}" (gzip level 9; JS counts module scripts with their static imports and inline scripts; CSS counts linked stylesheets and inline styles)${first ? ', with the first recorded run for comparison' : ''}:`, '', ...weightRows(first, size), '');
   }
-  for (const notes of [...new Set(latest.sizes.map((s) => s.notes))]) {
-    lines.push(`Listing pages, ${notes}-note garden (first page; DOM elements counted from the HTML's start tags, bench/page-weight.ts; listing/*.json is the index a filter fetches on a listing of several pages):`, '', ...listingRows(history, notes), '');
+  for (const notes of sizes) {
+    const rows = listingRows(history, notes);
+    if (rows.length > 2) lines.push(`Listing pages, ${notes}-note garden (first page; DOM elements counted from the HTML's start tags, bench/page-weight.ts; listing/*.json is the index a filter fetches on a listing of several pages):`, '', ...rows, '');
   }
   lines.push(END);
   const block = lines.join('\n');

@@ -5,7 +5,7 @@
  *   mobile settings with simulated throttling): performance, accessibility,
  *   best practices and SEO scores;
  * - axe-core (injected through Playwright): violations by impact.
- * The 404 page gets axe only: it answers with status 404 and `noindex`, which
+ * The 404 page and /search/ get axe only: both carry `noindex` (the 404 also answers with status 404), which
  * Lighthouse's SEO audit rightly fails. Scores go to bench/lighthouse-history.json
  * and the "Lighthouse and axe" part of bench/RESULTS.md.
  *
@@ -63,12 +63,14 @@ async function main() {
     chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   const results: PageScores[] = [];
+  const NOINDEX_PAGES = new Set(['404.html', 'search/index.html']);
   try {
     for (const { template, page } of templatePages(build.outDir)) {
       const url = `${server.url}/${page.replace(/index\.html$/, '')}`;
       const axe = await axeScan(url);
       const entry: PageScores = { template, page, axe: axe.counts, axeRules: axe.rules };
-      if (page !== '404.html') {
+      // Pages a search engine is told not to index fail Lighthouse's SEO audit by design: axe only.
+      if (!NOINDEX_PAGES.has(page)) {
         const runner = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
         const lhr = runner!.lhr;
         entry.scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)])) as PageScores['scores'];

@@ -126,6 +126,10 @@ export function templatePages(root: string): { template: string; page: string }[
     ['chapter page', first(/^cheatsheets\/[^/]+\/[^/]+\/index\.html$/)],
     ['tag index', 'tags/index.html'],
     ['tag page', first(/^tags\/[^/]+\/index\.html$/)],
+    ['map /graph/', 'graph/index.html'],
+    ['review /review/', 'review/index.html'],
+    ['exam /exam/', 'exam/index.html'],
+    ['search page /search/', 'search/index.html'],
     ['404', '404.html'],
   ];
   return picks.filter((p): p is [string, string] => p[1] !== undefined && existsSync(join(root, p[1]))).map(([template, page]) => ({ template, page }));

@@ -193,6 +193,30 @@ describe.each(SIZES)('the map of the garden, /graph/ ($name)', ({ name, ...optio
   });
 });
 
+describe.each(SIZES)('the map arriving ($name)', ({ name, ...options }) => {
+  it.each(['/graph/', NOTE])('moves nothing on %s: the page holds its place and its canvas is shown only once sized', async (path) => {
+    const context = await site.browser.newContext(options);
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      const shifts: number[] = [];
+      Object.assign(window, { layoutShifts: shifts });
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!entry.hadRecentInput) shifts.push(entry.value);
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(`${site.url}${path}`);
+    const box = () => page.evaluate(() => document.querySelector('garden-graph')!.getBoundingClientRect().height);
+    const before = await box();
+    await openNoteMap(page);
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    expect(await box(), name).toBe(before);
+    const shifts = await page.evaluate(() => (window as unknown as { layoutShifts: number[] }).layoutShifts);
+    // The first version showed its canvas at the default 300 × 150 and then grew it: 0.15–0.28 here.
+    expect(shifts.reduce((sum, value) => sum + value, 0)).toBeLessThan(0.01);
+    await context.close();
+  });
+});
+
 describe('the map on a phone', () => {
   it('zooms with two fingers spread apart', async () => {
     const context = await site.browser.newContext(SIZES[0]!);

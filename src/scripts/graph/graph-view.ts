@@ -77,8 +77,11 @@ export async function mountGraph(host: HTMLElement) {
     element('fieldset', { className: 'graph-filter' }, element('legend', {}, 'Show'), ...boxes),
     element('span', { className: 'graph-tag' }, element('label', { htmlFor: tagSelect.id }, 'Tag'), tagSelect),
   );
-  const hint = element('p', { className: 'graph-hint', id: `${id}-hint` }, 'Drag to move, pinch or use the buttons to zoom, click a note to open it. Keyboard: arrows move between notes, Enter opens one, + and − zoom, 0 fits.');
+  // The hint's words are in the page already (GraphMap.astro), holding its place until the map arrives.
+  const hint = element('p', { className: 'graph-hint', id: `${id}-hint` }, host.querySelector('.graph-hint')?.textContent ?? '');
   const canvas = element('canvas', { tabIndex: 0, className: 'graph-canvas' });
+  // Hidden until sized: a canvas shown at its default 300 × 150 and then grown counts as a layout shift.
+  canvas.style.visibility = 'hidden';
   canvas.setAttribute('role', 'application');
   canvas.setAttribute('aria-roledescription', 'map of notes');
   canvas.setAttribute('aria-label', centre === -1 ? 'Map of the garden' : `Map of the notes around ${graph.nodes[centre]!.title}`);
@@ -175,6 +178,7 @@ export async function mountGraph(host: HTMLElement) {
     painter.resize(frame.clientWidth, frame.clientHeight);
     if (!sized) control.fit();
     sized = true;
+    canvas.style.visibility = '';
     control.redraw();
   }).observe(frame);
   onFilter();
