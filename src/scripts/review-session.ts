@@ -45,6 +45,9 @@ class ReviewSession extends HTMLElement {
     } catch (error) {
       this.status(`The facts could not be loaded (${(error as Error).message}). Reload the page to try again.`);
       return;
+    } finally {
+      // The place held for the first card (review.css) is let go.
+      this.dataset.loaded = '';
     }
     this.scope = deckScope(this.deck, new URLSearchParams(location.search));
     this.facts = scopeFacts(this.deck, this.scope);

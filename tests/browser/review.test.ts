@@ -172,6 +172,27 @@ describe('a review session', () => {
   });
 });
 
+describe('the page as it starts', () => {
+  it.each([390, 1280])('moves nothing at %i px: the app and the place of the first card are there from the first paint', async (width) => {
+    const { context, page } = await open('/review/', {
+      viewport: { width, height: 900 },
+      init: () => {
+        const shifts: number[] = [];
+        Object.assign(window, { layoutShifts: shifts });
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as (PerformanceEntry & { value: number })[]) shifts.push(entry.value);
+        }).observe({ type: 'layout-shift', buffered: true });
+      },
+    });
+    await page.locator('[data-card]').waitFor();
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    const shifts = await page.evaluate(() => (window as unknown as { layoutShifts: number[] }).layoutShifts);
+    // Before: the no-JavaScript note, then the app, then the card, each pushing the page down (Lighthouse: CLS 0.14).
+    expect(shifts.reduce((sum, value) => sum + value, 0)).toBeLessThan(0.01);
+    await context.close();
+  });
+});
+
 describe('days passing', () => {
   it('brings facts back when they are due, and not before', async () => {
     const { context, page } = await open(TENSORS);
