@@ -31,6 +31,11 @@ export interface ListingPage<T> extends PageInfo {
   items: T[];
 }
 
+/** A listing page's title: the listing's own on its first page, with "page 2 of 7" after it on the others. */
+export function pageTitle(title: string, page: Pick<PageInfo, 'current' | 'last'>): string {
+  return page.current > 1 ? `${title}, page ${page.current} of ${page.last}` : title;
+}
+
 /** The pages of a listing, in order; an empty listing still has its first page. */
 export function paginate<T>(items: readonly T[], pageSize: number = LISTING_PAGE_SIZE): ListingPage<T>[] {
   if (!Number.isInteger(pageSize) || pageSize < 1) throw new Error(`pageSize must be a positive integer, not ${pageSize}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstPages, laterPages, LISTING_PAGE_SIZE, pageNav, pageUrl, paginate, resultsShown } from '../../src/lib/pagination';
+import { firstPages, laterPages, LISTING_PAGE_SIZE, pageNav, pageUrl, paginate, resultsShown, pageTitle } from '../../src/lib/pagination';
 
 const numbers = (n: number) => Array.from({ length: n }, (_, i) => i);
 
@@ -85,4 +85,13 @@ describe('results drawn page by page', () => {
     expect(resultsShown(results, 3, 50)).toEqual({ shown: results, left: 0 });
     expect(resultsShown(results, 0, 50).shown).toHaveLength(50);
   });
+});
+
+describe('pageTitle', () => {
+  it.each([
+    ['Bits', 1, 1, 'Bits'],
+    ['Bits', 1, 7, 'Bits'],
+    ['Shorts', 2, 7, 'Shorts, page 2 of 7'],
+    ['Tagged “numerics”', 7, 7, 'Tagged “numerics”, page 7 of 7'],
+  ])('titles %s on page %i of %i as %s', (title, current, last, expected) => expect(pageTitle(title, { current, last })).toBe(expected));
 });
