@@ -57,19 +57,22 @@ const NAME = 'fixture-site';
 
 /** Folders whose files a build of the fixture garden does not read (besides the fixture garden itself, which is hashed on its own). */
 const NOT_BUILD_INPUTS = ['tests/', 'content/', 'bench/'];
+/** The test helpers that run the build (its command and environment), which are build inputs though they live in tests/. */
+const BUILD_HELPERS = ['tests/helpers/build.ts', 'tests/helpers/fixture-site.ts'];
 /** Environment variables a build reads, so a run with another base path or garden setting never reuses this build. */
 const BUILD_ENV = /^(SITE_|GARDEN_|SOCIAL_CARDS$|CHROMIUM_PATH$)/;
 
 /**
  * What a build of the fixture garden depends on, as one hash: the garden's
  * files, every file git tracks or would track outside tests/, content/ and
- * bench/ (src/, astro.config.ts, package-lock.json, public/…), Node's version
- * and the build's environment variables. A test file's edit leaves it alone.
+ * bench/ (src/, astro.config.ts, package-lock.json, public/…), the helpers
+ * that run the build, Node's version and the build's environment variables.
+ * A test file's edit leaves it alone.
  */
 export function fixtureBuildKey(root: string, garden: string, env: NodeJS.ProcessEnv = process.env): string {
   const tracked = execFileSync('git', ['ls-files', '-co', '--exclude-standard', '-z'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
     .split('\0')
-    .filter((path) => path && !NOT_BUILD_INPUTS.some((folder) => path.startsWith(folder)));
+    .filter((path) => path && (BUILD_HELPERS.includes(path) || !NOT_BUILD_INPUTS.some((folder) => path.startsWith(folder))));
   const gardenFiles = listFiles(garden).map((path) => relative(root, join(garden, path)));
   const hash = createHash('sha256').update(process.version).update('\0');
   for (const [name, value] of Object.entries(env).filter(([name]) => BUILD_ENV.test(name)).sort()) hash.update(`${name}=${value}\0`);

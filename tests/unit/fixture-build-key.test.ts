@@ -24,6 +24,8 @@ function project() {
   write('src/lib/a.ts', 'export const a = 1;');
   write('tests/fixtures/site/bits/a.md', '---\ntitle: A\n---\nBody.\n');
   write('tests/browser/smoke.test.ts', '// a test');
+  write('tests/helpers/build.ts', '// runs astro build');
+  write('tests/helpers/serve.ts', '// serves a built site');
   write('content/bits/b.md', '---\ntitle: B\n---\nSample.\n');
   write('bench/build.ts', '// bench');
   write('node_modules/x/index.js', '// ignored');
@@ -48,6 +50,7 @@ describe('the key of the shared fixture build', () => {
     ['the lockfile', 'package-lock.json'],
     ['the Astro config', 'astro.config.ts'],
     ['a new file not yet added to git', 'public/logo.svg'],
+    ['the helper that runs the build', 'tests/helpers/build.ts'],
   ])('changes when %s changes', (_, path) => {
     const { key, write } = project();
     const before = key();
@@ -57,6 +60,7 @@ describe('the key of the shared fixture build', () => {
 
   it.each([
     ['a test file', 'tests/browser/smoke.test.ts'],
+    ['a test helper that does not build', 'tests/helpers/serve.ts'],
     ['a note of the sample garden', 'content/bits/b.md'],
     ['a benchmark', 'bench/build.ts'],
     ['an ignored file', 'node_modules/x/index.js'],
