@@ -1,32 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { ROOT } from '../helpers/build';
-import { servedGarden } from '../helpers/site';
+import { fixtureSite } from '../helpers/fixture-site';
 import { axeViolations, type AxeViolation } from '../helpers/axe';
 
 /**
- * axe-core on one page of every template of the sample garden, in the light
+ * axe-core on one page of every template of the fixture garden, in the light
  * and the dark theme: no serious or critical violation. (Minor and moderate
  * ones are recorded by `npm run bench:lighthouse`.)
  */
 const templates = [
   '/',
   '/bits/',
-  '/bits/causal-mask-with-masked-fill/',
+  '/bits/consistent-hashing-ring/',
   '/shorts/',
-  '/shorts/kv-cache-formula/',
+  '/shorts/write-amplification/',
   '/cheatsheets/',
-  '/cheatsheets/ml-foundations/',
-  '/cheatsheets/ml-interview/01-formulas-and-code/',
+  '/cheatsheets/storage-engines/',
+  '/cheatsheets/query-processing/01-joins-and-plans/',
+  // A callout and an embedded bit.
+  '/cheatsheets/storage-engines/03-lsm-trees/',
   '/tags/',
-  '/tags/attention/',
-  '/search/?q=attention',
+  '/tags/b-tree/',
+  '/search/?q=index',
   '/graph/',
   '/no-such-page/',
 ];
 
-const site = servedGarden('perf-a11y', join(ROOT, 'content'));
-
+const site = fixtureSite();
 
 async function violations(path: string, theme: 'light' | 'dark'): Promise<AxeViolation[]> {
   const context = await site.browser.newContext({ colorScheme: theme });

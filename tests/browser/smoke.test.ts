@@ -2,26 +2,26 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { OUTPUT, ROOT } from '../helpers/build';
-import { servedGarden } from '../helpers/site';
+import { OUTPUT } from '../helpers/build';
+import { fixtureSite } from '../helpers/fixture-site';
 
 const SHOTS = join(OUTPUT, 'screenshots');
 const templates = [
   { name: 'home', path: '/' },
   { name: 'bits', path: '/bits/' },
-  { name: 'bit', path: '/bits/causal-mask-with-masked-fill/' },
+  { name: 'bit', path: '/bits/consistent-hashing-ring/' },
   { name: 'shorts', path: '/shorts/' },
-  { name: 'short', path: '/shorts/kv-cache-formula/' },
+  { name: 'short', path: '/shorts/write-amplification/' },
   { name: 'cheatsheets', path: '/cheatsheets/' },
-  { name: 'night-before', path: '/cheatsheets/ml-foundations/' },
-  { name: 'chapter', path: '/cheatsheets/ml-interview/01-formulas-and-code/' },
+  { name: 'night-before', path: '/cheatsheets/storage-engines/' },
+  { name: 'chapter', path: '/cheatsheets/query-processing/01-joins-and-plans/' },
   { name: 'tags', path: '/tags/' },
-  { name: 'tag', path: '/tags/attention/' },
+  { name: 'tag', path: '/tags/b-tree/' },
   { name: 'graph', path: '/graph/' },
   { name: 'not-found', path: '/no-such-page/' },
 ];
 
-const site = servedGarden('sample', join(ROOT, 'content'));
+const site = fixtureSite();
 beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
 
 /** Opens a page and records everything that went wrong while it loaded. */
@@ -39,7 +39,7 @@ async function open(page: Page, path: string) {
   return { response, problems };
 }
 
-describe('every page template of the sample garden', () => {
+describe('every page template of the fixture garden', () => {
   for (const template of templates) {
     it(`${template.name} loads without errors and fits a desktop and a 360 px phone`, async () => {
       const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -71,7 +71,7 @@ describe('theme', () => {
   it('toggles, and the choice survives a reload without a flash of the other theme', async () => {
     const context = await site.browser.newContext({ colorScheme: 'light' });
     const page = await context.newPage();
-    await page.goto(`${site.url}/shorts/kv-cache-formula/`);
+    await page.goto(`${site.url}/shorts/write-amplification/`);
     const toggle = page.getByRole('button', { name: 'Switch to dark theme' });
     await toggle.click();
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
@@ -92,7 +92,7 @@ describe('code blocks', () => {
   it('show a copy button that copies the code', async () => {
     const context = await site.browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
     const page = await context.newPage();
-    await page.goto(`${site.url}/bits/causal-mask-with-masked-fill/`);
+    await page.goto(`${site.url}/bits/consistent-hashing-ring/`);
     const button = page.locator('button[data-copy-code]').first();
     await button.click();
     // The label changes once the clipboard write resolves, which on a busy machine is after click()
@@ -100,14 +100,14 @@ describe('code blocks', () => {
     const changed = await page.waitForFunction((copy) => copy && copy.textContent !== 'Copy' && copy.textContent, await button.elementHandle());
     await expect(changed.jsonValue()).resolves.toBe('Copied');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
-    expect(copied).toContain('masked_fill');
+    expect(copied).toContain('bisect_right');
     await context.close();
   });
 
   it('hide the copy button when JavaScript is off', async () => {
     const context = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${site.url}/bits/causal-mask-with-masked-fill/`);
+    await page.goto(`${site.url}/bits/consistent-hashing-ring/`);
     await expect(page.locator('button[data-copy-code]').first().isVisible()).resolves.toBe(false);
     await expect(page.locator('.katex, .astro-code').first().isVisible()).resolves.toBe(true);
     await context.close();
@@ -121,7 +121,7 @@ describe('layout stability', () => {
   for (const [path, selector] of [
     ['/bits/', '[data-items]'],
     ['/shorts/', '[data-items]'],
-    ['/shorts/kv-cache-formula/', 'main h1'],
+    ['/shorts/write-amplification/', 'main h1'],
   ] as const) {
     it(`${path}: controls revealed by scripts keep their place, so the content does not move when they appear`, async () => {
       const context = await site.browser.newContext({ viewport: { width: 412, height: 823 } });
@@ -170,7 +170,7 @@ describe('cards that fit', () => {
     [360, '/bits/'],
     [1280, '/bits/'],
     [360, '/'],
-    [360, '/bits/causal-mask-with-masked-fill/'],
+    [360, '/bits/consistent-hashing-ring/'],
   ])('at %i px, %s', async (width, path) => {
     const context = await site.browser.newContext({ viewport: { width, height: 900 } });
     const page = await context.newPage();
@@ -210,7 +210,7 @@ describe('cards that fit', () => {
   it('code blocks name their language above the code', async () => {
     const context = await site.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${site.url}/bits/causal-mask-with-masked-fill/`);
+    await page.goto(`${site.url}/bits/consistent-hashing-ring/`);
     await expect(page.locator('.code-block__lang').first().textContent()).resolves.toBe('python');
     await context.close();
   });
@@ -220,8 +220,8 @@ describe('heading anchors', () => {
   it('are reached by keyboard, named for their section, and lead to it', async () => {
     const context = await site.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${site.url}/cheatsheets/ml-foundations/01-tensors/`);
-    const anchor = page.getByRole('link', { name: 'Section titled “Rank and shape”' });
+    await page.goto(`${site.url}/cheatsheets/storage-engines/01-pages-and-records/`);
+    const anchor = page.getByRole('link', { name: 'Section titled “The slotted page”' });
     await expect(anchor.count()).resolves.toBe(1);
     // Tab from the heading before it until the anchor has focus.
     await page.focus('a.heading-anchor >> nth=0');
@@ -229,9 +229,9 @@ describe('heading anchors', () => {
     await expect(anchor.evaluate((a) => a === document.activeElement)).resolves.toBe(true);
     await expect(anchor.evaluate((a) => getComputedStyle(a).opacity)).resolves.toBe('1');
     // The heading's own name is untouched by its link.
-    await expect(page.getByRole('heading', { name: 'Rank and shape', exact: true }).count()).resolves.toBe(1);
+    await expect(page.getByRole('heading', { name: 'The slotted page', exact: true }).count()).resolves.toBe(1);
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => location.hash === '#rank-and-shape');
+    await page.waitForFunction(() => location.hash === '#the-slotted-page');
     await context.close();
   });
 });
@@ -240,7 +240,7 @@ describe('listings of chapters', () => {
   it('a tag page shows its chapters as cards with their place; the cheat sheets list summaries under titles', async () => {
     const context = await site.browser.newContext({ viewport: { width: 390, height: 900 } });
     const page = await context.newPage();
-    await page.goto(`${site.url}/tags/attention/`);
+    await page.goto(`${site.url}/tags/b-tree/`);
     const cards = page.locator('section[aria-labelledby="tag-chapters"] li.card');
     expect(await cards.count()).toBeGreaterThan(0);
     await expect(cards.first().locator('.eyebrow').textContent()).resolves.toMatch(/^Part \d+: .+ · Chapter \d+$/);
@@ -257,7 +257,7 @@ describe('the header', () => {
   it('on a phone is one row that stays on top, with the sections in a menu the keyboard opens and Esc closes', async () => {
     const context = await site.browser.newContext({ viewport: { width: 390, height: 800 } });
     const page = await context.newPage();
-    await page.goto(`${site.url}/cheatsheets/ml-foundations/01-tensors/`);
+    await page.goto(`${site.url}/cheatsheets/storage-engines/01-pages-and-records/`);
     const header = page.locator('.site-header');
     const box = (await header.boundingBox())!;
     expect(box.height).toBeLessThanOrEqual(64);
@@ -276,15 +276,15 @@ describe('the header', () => {
     await expect(page.evaluate(() => document.activeElement?.matches('.site-menu > summary'))).resolves.toBe(true);
     // A link in a section lands below the sticky header, not under it.
     const landed = await context.newPage();
-    await landed.goto(`${site.url}/cheatsheets/ml-foundations/01-tensors/#rank-and-shape`);
+    await landed.goto(`${site.url}/cheatsheets/storage-engines/01-pages-and-records/#the-slotted-page`);
     // Wait until the scroll to the heading has settled (smooth scrolling may be on).
     await landed.waitForFunction(() => {
-      const top = document.getElementById('rank-and-shape')!.getBoundingClientRect().top;
+      const top = document.getElementById('the-slotted-page')!.getBoundingClientRect().top;
       const settled = (window as unknown as { lastTop?: number }).lastTop === top;
       (window as unknown as { lastTop?: number }).lastTop = top;
       return settled && scrollY > 0;
     }, undefined, { polling: 100 });
-    const headingTop = await landed.locator('#rank-and-shape').evaluate((h) => h.getBoundingClientRect().top);
+    const headingTop = await landed.locator('#the-slotted-page').evaluate((h) => h.getBoundingClientRect().top);
     const headerHeight = await landed.locator('.site-header').evaluate((h) => h.getBoundingClientRect().height);
     expect(headingTop).toBeGreaterThanOrEqual(headerHeight);
     await context.close();
@@ -301,19 +301,19 @@ describe('the header', () => {
 });
 
 describe('a chapter\'s table of contents', () => {
-  const chapter = '/cheatsheets/ml-foundations/01-tensors/';
+  const chapter = '/cheatsheets/storage-engines/01-pages-and-records/';
 
   it('on a wide screen is shown and marks the section being read', async () => {
     const context = await site.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     await page.goto(site.url + chapter);
     const toc = page.getByRole('navigation', { name: 'On this page' });
-    await expect(toc.getByRole('link', { name: 'Rank and shape' }).isVisible()).resolves.toBe(true);
+    await expect(toc.getByRole('link', { name: 'The slotted page' }).isVisible()).resolves.toBe(true);
     await expect(toc.locator('[aria-current="location"]').count()).resolves.toBe(0);
-    await page.locator('#broadcasting').evaluate((h) => window.scrollTo(0, h.getBoundingClientRect().top + scrollY - 40));
-    await page.waitForFunction(() => document.querySelector('.toc [aria-current="location"]')?.getAttribute('href') === '#broadcasting');
-    await page.locator('#rank-and-shape').evaluate((h) => window.scrollTo(0, h.getBoundingClientRect().top + scrollY - 40));
-    await page.waitForFunction(() => document.querySelector('.toc [aria-current="location"]')?.getAttribute('href') === '#rank-and-shape');
+    await page.locator('#free-space-and-fill-factor').evaluate((h) => window.scrollTo(0, h.getBoundingClientRect().top + scrollY - 40));
+    await page.waitForFunction(() => document.querySelector('.toc [aria-current="location"]')?.getAttribute('href') === '#free-space-and-fill-factor');
+    await page.locator('#the-slotted-page').evaluate((h) => window.scrollTo(0, h.getBoundingClientRect().top + scrollY - 40));
+    await page.waitForFunction(() => document.querySelector('.toc [aria-current="location"]')?.getAttribute('href') === '#the-slotted-page');
     await expect(toc.locator('[aria-current="location"]').count()).resolves.toBe(1);
     await context.close();
   });
@@ -323,20 +323,20 @@ describe('a chapter\'s table of contents', () => {
     const page = await context.newPage();
     await page.goto(site.url + chapter);
     const toc = page.getByRole('navigation', { name: 'On this page' });
-    const link = toc.getByRole('link', { name: 'Broadcasting', exact: true });
+    const link = toc.getByRole('link', { name: 'Free space and fill factor', exact: true });
     await expect(link.isVisible()).resolves.toBe(false);
     await page.focus('.toc summary');
     await page.keyboard.press('Enter');
     await expect(link.isVisible()).resolves.toBe(true);
     await link.click();
-    await page.waitForFunction(() => location.hash === '#broadcasting');
+    await page.waitForFunction(() => location.hash === '#free-space-and-fill-factor');
     await expect(link.isVisible()).resolves.toBe(false);
     await context.close();
   });
 });
 
 describe('a chapter\'s part', () => {
-  const chapter = '/cheatsheets/ml-foundations/03-backward-pass/';
+  const chapter = '/cheatsheets/storage-engines/03-lsm-trees/';
 
   it('is a sidebar on a wide screen, the current chapter marked, and folded above the text on a phone', async () => {
     const wide = await site.browser.newContext({ viewport: { width: 1440, height: 800 } });
@@ -360,7 +360,7 @@ describe('a chapter\'s part', () => {
     await small.focus('nav.part-nav summary');
     await small.keyboard.press('Enter');
     await expect(first.isVisible()).resolves.toBe(true);
-    await Promise.all([small.waitForURL('**/01-tensors/'), first.click()]);
+    await Promise.all([small.waitForURL('**/01-pages-and-records/'), first.click()]);
     await phone.close();
   });
 });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../helpers/build';
 import { hashTree, runCheck, runScript } from '../helpers/check';
+import { FIXTURE_SITE } from '../helpers/fixture-site';
 
 let garden: string;
 
@@ -26,6 +27,12 @@ describe('npm run check', () => {
     expect(result.output).toMatch(/✓ 0 errors, 0 warnings in \d+ files \(\d+\.\d\d s\)/);
     expect(result.output).not.toMatch(/^(?!warning: )\S+:\d+: /m);
     expect(hashTree(join(ROOT, 'content'))).toBe(before);
+  });
+
+  it('passes the fixture garden the browser tests build with no error and no warning', async () => {
+    const result = await runCheck(FIXTURE_SITE);
+    expect(result.code, result.output).toBe(0);
+    expect(result.output).toMatch(/✓ 0 errors, 0 warnings in \d+ files/);
   });
 
   it('reports a Mermaid diagram that does not parse, with its file and line, among the other problems', async () => {

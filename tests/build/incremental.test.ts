@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildGarden, OUTPUT, ROOT, type BuildResult } from '../helpers/build';
+import { buildGarden, OUTPUT, type BuildResult } from '../helpers/build';
 import { exists, listFiles, read } from '../helpers/files';
+import { FIXTURE_SITE } from '../helpers/fixture-site';
 
 /**
  * Astro's incremental build reuses a page from the previous build while its
@@ -11,7 +12,8 @@ import { exists, listFiles, read } from '../helpers/files';
  * After edits that reach other pages (a retitled note others link to, a note
  * turned draft, a new tag, a new quiz fact, an edited chapter), a build that
  * reuses the cache must write exactly what a cold build of the edited garden
- * writes, byte for byte, and nothing more.
+ * writes, byte for byte, and nothing more. On a copy of the fixture garden
+ * (tests/fixtures/site).
  */
 const GARDEN = join(OUTPUT, 'incremental-garden');
 const CACHE = join(OUTPUT, 'incremental-cache');
@@ -46,21 +48,21 @@ beforeAll(async () => {
   rmSync(GARDEN, { recursive: true, force: true });
   rmSync(CACHE, { recursive: true, force: true });
   rmSync(DIST, { recursive: true, force: true });
-  cpSync(join(ROOT, 'content'), GARDEN, { recursive: true });
+  cpSync(FIXTURE_SITE, GARDEN, { recursive: true });
   first = await buildGarden('incremental-first', GARDEN, { GARDEN_CACHE_DIR: CACHE, GARDEN_OUT_DIR: DIST });
-  firstHadDraftedPage = exists(DIST, 'bits/reservoir-sampling/index.html');
+  firstHadDraftedPage = exists(DIST, 'bits/upsert-with-on-conflict/index.html');
   entriesAfterFirst = noteCacheEntries();
   // The chapter edited below: the one rendering with its first heading.
-  editedChapterEntry = entriesAfterFirst.find((key) => read(join(CACHE, 'garden-notes', key.slice(0, 2)), `${key}.html`).includes('id="the-function-view"')) ?? '';
+  editedChapterEntry = entriesAfterFirst.find((key) => read(join(CACHE, 'garden-notes', key.slice(0, 2)), `${key}.html`).includes('id="a-tree-of-pages"')) ?? '';
 
-  // Linked from four notes: their link text, backlinks and the listings change with it.
-  edit('shorts/kv-cache-formula.md', (t) => t.replace('title: Sizing the KV Cache with One Formula', 'title: KV cache size in one product'));
-  edit('bits/reservoir-sampling.md', (t) => t.replace(/^---\n/, '---\ndraft: true\n'));
-  edit('bits/stratified-k-fold.md', (t) => t.replace('tags: [data, statistics]', 'tags: [data, statistics, evaluation]'));
-  edit('quiz/ml-foundations-01.yaml', (t) => `${t.trimEnd()}\n  - question: What does a stride of 0 along an axis mean?\n    answer: Every index along it reads the same element\n    explanation: Broadcast views repeat data without copying it by giving the stretched axis a stride of 0.\n`);
-  // Embedded in the loss chapter (![[gradient-clipping-by-global-norm]]): the chapter shows the new text though its own file is unchanged.
-  edit('bits/gradient-clipping-by-global-norm.md', (t) => t.replace('# log the pre-clip norm', '# log the norm before clipping'));
-  edit('chapters/ml-foundations/02-forward-pass.md', (t) => `${t.trimEnd()}\n\nA closing paragraph added between builds.\n`);
+  // Linked from three chapters: their link text, backlinks and the listings change with it.
+  edit('shorts/write-amplification.md', (t) => t.replace('title: Write Amplification in One Ratio', 'title: Write amplification as a single ratio'));
+  edit('bits/upsert-with-on-conflict.md', (t) => t.replace(/^---\n/, '---\ndraft: true\n'));
+  edit('bits/running-total-with-a-window.md', (t) => t.replace('tags: [sql, window-functions]', 'tags: [sql, window-functions, ledgers]'));
+  edit('quiz/storage-engines-01.yaml', (t) => `${t.trimEnd()}\n  - question: What names a row from outside its page?\n    answer: Its page number and slot number\n    explanation: Indexes store this pair, so a row can move within its page without any index changing.\n`);
+  // Embedded in the LSM chapter (![[bloom-filter-false-positive-rate]]): the chapter shows the new text though its own file is unchanged.
+  edit('bits/bloom-filter-false-positive-rate.md', (t) => t.replace('# (9585059, 7): about 9.6 bits per key', '# (9585059, 7): nearly ten bits for each key'));
+  edit('chapters/storage-engines/02-b-tree-indexes.md', (t) => `${t.trimEnd()}\n\nA closing paragraph added between builds.\n`);
 
   incremental = { ...(await buildGarden('incremental-second', GARDEN, { GARDEN_CACHE_DIR: CACHE, GARDEN_OUT_DIR: DIST })), outDir: DIST };
   cold = await buildGarden('incremental-cold', GARDEN);
@@ -77,7 +79,7 @@ describe('a rebuild after edits', () => {
     expect(incremental.output).not.toMatch(/\(restored\)/);
     expect(cold.output).not.toMatch(/\((?:restored|cached)\)/);
     // The edited pages were drawn again, not copied.
-    for (const page of ['shorts/kv-cache-formula/', 'tags/evaluation/', 'cheatsheets/ml-foundations/01-tensors/']) {
+    for (const page of ['shorts/write-amplification/', 'tags/ledgers/', 'cheatsheets/storage-engines/01-pages-and-records/']) {
       expect(incremental.output).toContain(`/${page}index.html`);
       expect(incremental.output).not.toContain(`/${page}index.html (restored)`);
     }
@@ -92,15 +94,15 @@ describe('a rebuild after edits', () => {
 
   it('shows the edits', () => {
     expect(firstHadDraftedPage).toBe(true);
-    expect(exists(incremental.outDir, 'bits/reservoir-sampling/index.html')).toBe(false);
-    expect(read(incremental.outDir, 'shorts/kv-cache-formula/index.html')).toContain('KV cache size in one product');
-    expect(read(incremental.outDir, 'tags/evaluation/index.html')).toContain('Stratified k-fold for imbalanced labels');
-    expect(read(incremental.outDir, 'cheatsheets/ml-foundations/01-tensors/index.html')).toContain('What does a stride of 0 along an axis mean?');
-    expect(read(incremental.outDir, 'cheatsheets/ml-foundations/02-forward-pass/index.html')).toContain('A closing paragraph added between builds.');
-    const embedding = read(incremental.outDir, 'cheatsheets/ml-foundations/04-loss-and-optimization/index.html');
-    expect(embedding).toContain('aria-label="Embedded from Gradient clipping by global norm"');
-    expect(embedding).toContain('log the norm before clipping');
-    expect(embedding).not.toContain('log the pre-clip norm');
+    expect(exists(incremental.outDir, 'bits/upsert-with-on-conflict/index.html')).toBe(false);
+    expect(read(incremental.outDir, 'shorts/write-amplification/index.html')).toContain('Write amplification as a single ratio');
+    expect(read(incremental.outDir, 'tags/ledgers/index.html')).toContain('Running total with a window function');
+    expect(read(incremental.outDir, 'cheatsheets/storage-engines/01-pages-and-records/index.html')).toContain('What names a row from outside its page?');
+    expect(read(incremental.outDir, 'cheatsheets/storage-engines/02-b-tree-indexes/index.html')).toContain('A closing paragraph added between builds.');
+    const embedding = read(incremental.outDir, 'cheatsheets/storage-engines/03-lsm-trees/index.html');
+    expect(embedding).toContain('aria-label="Embedded from Bloom filter false-positive rate"');
+    expect(embedding).toContain('nearly ten bits for each key');
+    expect(embedding).not.toContain('about 9.6 bits per key');
   });
 
   it("removes the edited notes' old renderings from the note cache, and keeps one entry per note", () => {
@@ -117,7 +119,7 @@ describe('a rebuild after edits', () => {
   it('keeps no note bodies in the content store, which Astro bundles into the build', () => {
     const store = readFileSync(join(CACHE, 'data-store.json'), 'utf8');
     // Booleans, so a failure does not print the whole store.
-    expect(store.includes('KV cache size in one product')).toBe(true);
+    expect(store.includes('Write amplification as a single ratio')).toBe(true);
     expect(store.includes('A closing paragraph added between builds.')).toBe(false);
   });
 });
@@ -125,7 +127,7 @@ describe('a rebuild after edits', () => {
 describe('a rebuild into an output folder changed since the last build', () => {
   beforeAll(async () => {
     writeFileSync(join(DIST, 'stray.html'), '<p>Not made by the build</p>');
-    writeFileSync(join(DIST, 'bits/stratified-k-fold/index.html'), '<p>Edited by hand</p>');
+    writeFileSync(join(DIST, 'bits/keyset-pagination/index.html'), '<p>Edited by hand</p>');
     afterTampering = { ...(await buildGarden('incremental-third', GARDEN, { GARDEN_CACHE_DIR: CACHE, GARDEN_OUT_DIR: DIST })), outDir: DIST };
   }, 300_000);
 

@@ -12,14 +12,15 @@ export interface ServedSite {
 }
 
 /**
- * Builds a garden, serves its dist/ and opens Chromium before the file's tests
- * run, and closes both afterwards. The returned object is filled in by then.
+ * Builds a site with `build`, serves its dist/ and opens Chromium before the
+ * file's tests run, and closes both afterwards. The returned object is filled
+ * in by then.
  */
-export function servedGarden(name: string, contentDir: string | (() => string), env: Record<string, string> = {}): ServedSite {
+export function servedSite(build: () => Promise<BuildResult>): ServedSite {
   const site = {} as ServedSite;
   let server: { url: string; close: () => Promise<void> } | undefined;
   beforeAll(async () => {
-    site.build = await buildGarden(name, typeof contentDir === 'string' ? contentDir : contentDir(), env);
+    site.build = await build();
     expect(site.build.code, site.build.output).toBe(0);
     server = await serveStatic(site.build.outDir);
     site.url = server.url;
@@ -30,4 +31,13 @@ export function servedGarden(name: string, contentDir: string | (() => string), 
     await server?.close();
   });
   return site;
+}
+
+/**
+ * A garden built with its own env (a base path, social cards…) or a fixture
+ * of its own, served for one test file. The browser tests of the fixture
+ * garden share one build instead: fixtureSite() in ./fixture-site.
+ */
+export function servedGarden(name: string, contentDir: string | (() => string), env: Record<string, string> = {}): ServedSite {
+  return servedSite(() => buildGarden(name, typeof contentDir === 'string' ? contentDir : contentDir(), env));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sampleMarkdownNotes } from '../helpers/files';
+import { fixtureMarkdownNotes } from '../helpers/files';
 import { readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { unified } from 'unified';
@@ -52,8 +52,8 @@ describe('parseMarkdown', () => {
     expect(display.data).toEqual({ hName: 'pre', hChildren: [{ type: 'element', tagName: 'code', properties: { className: ['language-math', 'math-display'] }, children: [{ type: 'text', value: 'y' }] }] });
   });
 
-  it('gives remark-parse’s tree for every note of the sample garden and the fixtures', () => {
-    const notes = sampleMarkdownNotes();
+  it('gives remark-parse’s tree for every note of the test fixtures', () => {
+    const notes = fixtureMarkdownNotes();
     expect(notes.length).toBeGreaterThan(100);
     // Whole files, front matter included: it parses as a rule and a heading or paragraph, the same on both sides.
     const different = notes.filter((path) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sampleMarkdownNotes } from '../helpers/files';
+import { fixtureMarkdownNotes } from '../helpers/files';
 import { readFileSync } from 'node:fs';
 import { unified } from 'unified';
 import remarkRehype from 'remark-rehype';
@@ -66,8 +66,8 @@ describe('rehypeHeadingIds', () => {
     expect(ours.headings?.map((heading) => heading.text)).toEqual(['About Shapes', 'Strides {x}', 'frontmatter.missing', 'frontmatter.constructor']);
   });
 
-  it('gives Astro’s ids and headings for every note of the sample garden and the fixtures', () => {
-    const notes = sampleMarkdownNotes();
+  it('gives Astro’s ids and headings for every note of the test fixtures', () => {
+    const notes = fixtureMarkdownNotes();
     const different = notes.filter((path) => {
       const tree = hastOf(readFileSync(path, 'utf8'));
       return JSON.stringify(run(rehypeHeadingIds, tree)) !== JSON.stringify(run(astroHeadingIds, tree));
