@@ -11,13 +11,15 @@ import { listFiles } from './page-weight';
 import { timedRun } from './timed-run';
 import type { BuildRun } from './build-types';
 
-/** The Hugo to compare with and its version line, or undefined when there is none. */
+/** The Hugo to compare with and its version line, or undefined when there is none on PATH and no HUGO_BIN. */
 export function findHugo(): { bin: string; version: string } | undefined {
   const bin = process.env.HUGO_BIN || 'hugo';
   try {
     return { bin, version: execFileSync(bin, ['version'], { encoding: 'utf8' }).trim() };
-  } catch {
-    return undefined;
+  } catch (error) {
+    // No hugo on PATH: skip the comparison. A HUGO_BIN that does not run is a mistake to fix, not to skip.
+    if (!process.env.HUGO_BIN) return undefined;
+    throw new Error(`HUGO_BIN=${bin} does not run (${(error as Error).message.split('\n')[0]}); point it at a hugo binary, or unset it`);
   }
 }
 

@@ -51,7 +51,11 @@ export interface PagefindQuery {
 export function findPagefind(): { bin: string; version: string } | undefined {
   const bin = process.env.PAGEFIND_BIN;
   if (!bin) return undefined;
-  return { bin, version: execFileSync(bin, ['--version'], { encoding: 'utf8' }).trim() };
+  try {
+    return { bin, version: execFileSync(bin, ['--version'], { encoding: 'utf8' }).trim() };
+  } catch (error) {
+    throw new Error(`PAGEFIND_BIN=${bin} does not run (${(error as Error).message.split('\n')[0]}); point it at the pagefind binary, e.g. node_modules/.bin/pagefind of an npm install of pagefind outside the project, or unset it to skip the comparison`);
+  }
 }
 
 const BENCH_PAGE = `<!doctype html>
