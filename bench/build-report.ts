@@ -40,6 +40,25 @@ function ratio(entry: BenchEntry): string | undefined {
   return (median(large.cold.map((r) => r.seconds)) / median(small.cold.map((r) => r.seconds))).toFixed(2);
 }
 
+/** Each run that also built the notes with Hugo: both cold times per run, the ratio per run and of the medians, and both peaks. */
+function hugoRows(history: BenchEntry[]): string[] {
+  const rows = [
+    '| Run | Date (load 1 min, before → after) | Notes | Ours cold, per run | Hugo cold, per run | Ours / Hugo, per run | Ours / Hugo, medians | Peak RSS ours / Hugo | Pages ours / Hugo |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const entry of history) {
+    for (const size of entry.sizes) {
+      const hugo = size.hugo;
+      if (!hugo?.cold.length || !size.cold.length) continue;
+      const each = (runs: BuildRun[]) => runs.map((r) => r.seconds.toFixed(1)).join(', ') + ' s';
+      const perRun = size.cold.map((r, i) => (hugo.cold[i] ? (r.seconds / hugo.cold[i]!.seconds).toFixed(2) : '—')).join(', ');
+      const medians = (median(size.cold.map((r) => r.seconds)) / median(hugo.cold.map((r) => r.seconds))).toFixed(2);
+      rows.push(`| ${entry.label} | ${entry.date} (${load(entry)}) | ${size.notes} | ${each(size.cold)} | ${each(hugo.cold)} | ${perRun} | ${medians} | ${peak(size.cold)} / ${peak(hugo.cold)} | ${size.output.pages} / ${hugo.output.pages} |`);
+    }
+  }
+  return rows;
+}
+
 function weightRows(first: SizeResult | undefined, latest: SizeResult): string[] {
   const rows = [
     `| Template | Page | HTML gzip | JS raw / gzip | CSS raw / gzip | KaTeX CSS | Has math |${first ? ' First run: JS / CSS gzip |' : ''}`,
@@ -84,6 +103,11 @@ export function renderBuildSection(results: string, history: BenchEntry[]): stri
     ...history.filter((e) => ratio(e)).map((e) => `- ${e.label}: 3,000-note cold build / 1,000-note cold build = ${ratio(e)}`),
     '',
   ];
+  const hugo = hugoRows(history);
+  const version = history.findLast((e) => e.sizes.some((s) => s.hugo))?.sizes.find((s) => s.hugo)?.hugo?.version;
+  if (hugo.length > 2) {
+    lines.push(`Against Hugo on the same notes, in the same run (bench/hugo-site.ts: same Markdown and frontmatter, sections, a tags taxonomy, paginated lists, RSS, sitemap, Chroma highlighting; math left as text): each of our cold builds is followed by a cold Hugo build (latest: ${version}). Goal at 10,000 notes: ours / Hugo ≤ 2.`, '', ...hugo, '');
+  }
   // Each size's figures come from the latest run that built it, so a run of one size keeps the others' tables.
   const sizes = [...new Set(history.flatMap((e) => e.sizes.map((s) => s.notes)))].sort((a, b) => a - b);
   for (const notes of sizes) {

@@ -17,6 +17,14 @@ export interface SizeResult {
   output: { bytes: number; files: number; pages: number };
   templates: PageWeight[];
   listings: ListingWeight[];
+  /** The same notes built cold by Hugo in the same run, one Hugo build after each of ours (bench/hugo.ts); absent when no Hugo was found. */
+  hugo?: HugoResult;
+}
+
+export interface HugoResult {
+  version: string;
+  cold: BuildRun[];
+  output: { bytes: number; files: number; pages: number };
 }
 
 export interface BenchEntry {

@@ -11,7 +11,6 @@
  *   BENCH_SIZES=10000 BENCH_RUNS=1 BENCH_PHASES=cold npm run bench   (opt-in: minutes per build)
  *   BENCH_NO_WRITE=1 … measures without recording.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -19,6 +18,8 @@ import { fileURLToPath } from 'node:url';
 import { writeGarden } from './garden-generator';
 import { listingWeights, outputSize, pageWeight, templatePages } from './page-weight';
 import { renderBuildSection } from './build-report';
+import { buildHugoCold, findHugo, writeHugoSite } from './hugo';
+import { timedRun } from './timed-run';
 import type { BenchEntry, BuildRun, SizeResult } from './build-types';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -34,39 +35,15 @@ const PHASES = (process.env.BENCH_PHASES ?? 'cold,warm,edit').split(',');
 
 export type { BenchEntry, BuildRun, SizeResult };
 
+const HUGO = PHASES.includes('cold') ? findHugo() : undefined;
+
 function build(content: string, outDir: string, cacheDir: string): Promise<BuildRun> {
-  const timeBinary = existsSync('/usr/bin/time');
-  const args = [process.execPath, ASTRO, 'build'];
-  return new Promise((done, fail) => {
-    const started = process.hrtime.bigint();
-    const child = spawn(timeBinary ? '/usr/bin/time' : args[0]!, timeBinary ? ['-v', ...args] : args.slice(1), {
-      cwd: ROOT,
-      env: { ...process.env, GARDEN_CONTENT: content, GARDEN_OUT_DIR: outDir, GARDEN_CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    let polled = 0;
-    // Without GNU time, poll the build's peak (VmHWM) from /proc.
-    const timer = timeBinary
-      ? undefined
-      : setInterval(() => {
-          try {
-            const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-            if (hwm) polled = Math.max(polled, Number(hwm[1]) * 1024);
-          } catch {
-            // gone
-          }
-        }, 50);
-    child.stdout.on('data', (c) => (output += c));
-    child.stderr.on('data', (c) => (output += c));
-    child.on('error', fail);
-    child.on('close', (code) => {
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      clearInterval(timer);
-      if (code !== 0) return fail(new Error(`astro build of ${content} failed (${code}):\n${output.slice(-4000)}`));
-      const rss = timeBinary ? Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(output)?.[1] ?? 0) * 1024 : polled;
-      done({ seconds, rss });
-    });
+  return timedRun({
+    name: `astro build of ${content}`,
+    command: process.execPath,
+    args: [ASTRO, 'build'],
+    cwd: ROOT,
+    env: { ...process.env, GARDEN_CONTENT: content, GARDEN_OUT_DIR: outDir, GARDEN_CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
   });
 }
 
@@ -84,6 +61,9 @@ async function benchSize(notes: number): Promise<SizeResult> {
   const cold: BuildRun[] = [];
   const warm: BuildRun[] = [];
   const edit: BuildRun[] = [];
+  const hugoDir = join(GARDENS, `perf-${notes}-hugo`);
+  if (HUGO) writeHugoSite(content, hugoDir);
+  const hugo: BuildRun[] = [];
   const log = (phase: string, run: BuildRun) => console.log(`  ${phase}: ${fmtS(run.seconds)}, peak ${(run.rss / 2 ** 20).toFixed(0)} MB  (load ${loadavg()[0]!.toFixed(2)})`);
 
   if (PHASES.includes('cold') || !existsSync(cacheDir)) {
@@ -93,6 +73,12 @@ async function benchSize(notes: number): Promise<SizeResult> {
       const run = await build(content, outDir, cacheDir);
       if (PHASES.includes('cold')) cold.push(run);
       log('cold', run);
+      // Hugo right after ours, so both see about the same load.
+      if (HUGO) {
+        const hugoRun = await buildHugoCold(HUGO.bin, hugoDir);
+        hugo.push(hugoRun);
+        log(`Hugo cold (ratio ${(run.seconds / hugoRun.seconds).toFixed(2)})`, hugoRun);
+      }
     }
   }
   if (PHASES.includes('warm')) {
@@ -122,10 +108,13 @@ async function benchSize(notes: number): Promise<SizeResult> {
       writeFileSync(bit, original);
     }
   }
-  return { notes, garden, cold, warm, edit, output, templates, listings };
+  const hugoResult = HUGO && hugo.length > 0 ? { version: HUGO.version, cold: hugo, output: outputSize(join(hugoDir, 'public')) } : undefined;
+  return { notes, garden, cold, warm, edit, output, templates, listings, ...(hugoResult ? { hugo: hugoResult } : {}) };
 }
 
 async function main() {
+  if (!PHASES.includes('cold')) console.log('no Hugo comparison: it is made on cold builds (BENCH_PHASES has no cold)');
+  else console.log(HUGO ? `comparing with ${HUGO.version}` : 'no Hugo comparison: no `hugo` on PATH and no HUGO_BIN');
   const loadBefore = loadavg();
   const sizes: SizeResult[] = [];
   for (const notes of SIZES) sizes.push(await benchSize(notes));
@@ -141,6 +130,7 @@ async function main() {
     const line = (name: string, runs: BuildRun[]) =>
       runs.length ? `${name} ${fmtS(median(runs.map((r) => r.seconds)))} (${((median(runs.map((r) => r.seconds)) * 1000) / pages).toFixed(1)} ms/page), peak ${(Math.max(...runs.map((r) => r.rss)) / 2 ** 20).toFixed(0)} MB` : '';
     console.log(`${size.notes} notes, ${pages} pages, ${(size.output.bytes / 2 ** 20).toFixed(1)} MB: ${[line('cold', size.cold), line('warm', size.warm), line('edit', size.edit)].filter(Boolean).join('; ')}`);
+    if (size.hugo) console.log(`  Hugo: ${size.hugo.output.pages} pages, ${line('cold', size.hugo.cold)}; ours / Hugo, median cold: ${(median(size.cold.map((r) => r.seconds)) / median(size.hugo.cold.map((r) => r.seconds))).toFixed(2)}`);
   }
   if (process.env.BENCH_NO_WRITE) return;
   const history: BenchEntry[] = existsSync(HISTORY) ? JSON.parse(readFileSync(HISTORY, 'utf8')) : [];

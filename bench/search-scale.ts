@@ -7,7 +7,12 @@
  * queries on the same page, plainly and with 4× CPU throttling; then, in Node,
  * the query time once the parts are loaded (the engine the dialog runs).
  * Sizes: SEARCH_SCALE_SIZES (default 1000; 10000 is opt-in, about two minutes
- * and 1.5 GB to build). Figures go to bench/RESULTS.md, "Search at scale".
+ * and 1.5 GB to build). With PAGEFIND_BIN set, Pagefind indexes the same built
+ * site and its default UI is measured in the same Chromium right after each of
+ * our first queries, plainly and throttled (bench/pagefind.ts); without it the
+ * bench says so. Figures go to bench/RESULTS.md, "Search at scale".
+ *
+ *   SEARCH_SCALE_SIZES=1000,10000 PAGEFIND_BIN=/path/to/pagefind npm run bench:search
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,10 +28,12 @@ import { SiteSearch } from '../src/lib/search/site-engine';
 import type { SearchManifest } from '../src/lib/search/shard-map';
 import { queryWords } from '../src/lib/search/tokens';
 import { seededRandom } from '../src/lib/study/shuffle';
+import { findPagefind, pagefindQuery, preparePagefind, type PagefindQuery } from './pagefind';
 
 /** The issue's three queries, which Pagefind was measured with on the same kind of garden. */
 const QUERIES = ['attention', 'gradient descent', 'softmax temperature'];
 const SIZES = (process.env.SEARCH_SCALE_SIZES ?? '1000').split(',').map(Number);
+const PAGEFIND = findPagefind();
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
@@ -154,6 +161,9 @@ function indexOnDisk(dist: string) {
 }
 
 const rows: string[] = [];
+/** Ours and Pagefind's, query by query, when PAGEFIND_BIN is set. */
+const against: string[] = [];
+console.error(PAGEFIND ? `comparing with ${PAGEFIND.version}` : 'no Pagefind comparison: PAGEFIND_BIN is not set');
 for (const size of SIZES) {
   const content = join(OUTPUT, `bench-search-${size}-content`);
   writeGarden(content, size);
@@ -162,7 +172,10 @@ for (const size of SIZES) {
   if (build.code !== 0) throw new Error(build.output);
   const buildSeconds = (performance.now() - buildStart) / 1000;
   const disk = indexOnDisk(build.outDir);
+  const pagefind = PAGEFIND ? preparePagefind(PAGEFIND.bin, build.outDir, join(OUTPUT, `bench-search-${size}-pagefind`)) : undefined;
+  if (pagefind) console.error(`Pagefind indexed ${pagefind.summary} in ${pagefind.seconds.toFixed(1)} s: ${pagefind.bundle.files} files, ${kb(pagefind.bundle.bytes)}`);
   const server = await serveStatic(build.outDir);
+  const pagefindServer = pagefind ? await serveStatic(pagefind.root) : undefined;
   const browser = await launchChromium();
   try {
     const first: Transfer[] = [];
@@ -172,8 +185,16 @@ for (const size of SIZES) {
       const [one, ...rest] = await session(browser, server.url, [query, ...QUERIES.filter((q) => q !== query)], 1);
       first.push(one!);
       later.push(...rest);
+      // Pagefind's first query right after ours, plainly and throttled, so both see about the same load.
+      const theirs = pagefindServer ? await pagefindQuery(browser, pagefindServer.url, query, 1) : undefined;
       throttled.push((await session(browser, server.url, [query], 4))[0]!);
+      const theirsThrottled = pagefindServer ? await pagefindQuery(browser, pagefindServer.url, query, 4) : undefined;
       console.error(`${size} notes, "${query}" (${i + 1}/${QUERIES.length}): first ${kb(one!.bytes)} in ${ms(one!.ms)} (${ms(one!.afterData)} after the data), later ${rest.map((t) => kb(t.bytes)).join(', ')}`);
+      if (theirs && theirsThrottled) {
+        const line = (t: Transfer | PagefindQuery) => `${kb(t.bytes)} (${t.files} files, scripts ${kb(t.scripts)})`;
+        console.error(`  Pagefind: ${line(theirs)} in ${ms(theirs.ms)}, ${ms(theirsThrottled.ms)} throttled; ${theirs.shown} results shown`);
+        against.push(`| ${size.toLocaleString('en')} | ${query} | ${line(one!)} | ${line(theirs)} | ${ms(one!.ms)} / ${ms(theirs.ms)} | ${ms(throttled.at(-1)!.ms)} / ${ms(theirsThrottled.ms)} |`);
+      }
     }
     const times = await queryTimes(build.outDir);
     const range = (values: number[], format: (v: number) => string) => `${format(Math.min(...values))}–${format(Math.max(...values))}`;
@@ -183,7 +204,9 @@ for (const size of SIZES) {
   } finally {
     await browser.close();
     await server.close();
+    await pagefindServer?.close();
   }
+  if (pagefind) against.push(`| ${size.toLocaleString('en')} | Pagefind's index: ${pagefind.summary}, built in ${pagefind.seconds.toFixed(1)} s, ${pagefind.bundle.files} files, ${kb(pagefind.bundle.bytes)} on disk | | | | |`);
 }
 
 console.log(
@@ -195,3 +218,15 @@ console.log(
     ...rows,
   ].join('\n'),
 );
+if (against.length > 0) {
+  console.log(
+    [
+      '',
+      `Against ${PAGEFIND!.version} over the same built site, in the same run and the same Chromium (bench/pagefind.ts: its default UI showing ten results, its 300 ms typing pause included; each of our first queries is followed by Pagefind's): the first query on a fresh page, from opening the search to the results shown.`,
+      '',
+      '| notes | query | first query transfer, ours | first query transfer, Pagefind | results after opening: ours / Pagefind | 4× CPU throttling: ours / Pagefind |',
+      '| --- | --- | --- | --- | --- | --- |',
+      ...against,
+    ].join('\n'),
+  );
+}

@@ -7,7 +7,10 @@
  * over whole documents (the first design), with `--no-baseline` to skip it.
  * Figures go to bench/RESULTS.md under "Search". Then, unless `--no-scale`,
  * bench/search-scale.ts measures search on built gardens of 1,000 notes
- * (and 10,000 with SEARCH_SCALE_SIZES=1000,10000): transfer and latency.
+ * (and 10,000 with SEARCH_SCALE_SIZES=1000,10000): transfer and latency,
+ * beside Pagefind's over the same site when PAGEFIND_BIN names its binary;
+ * then, unless `--no-sample`, bench/search-sample.ts measures result quality
+ * on the built sample garden, ours and Pagefind's.
  */
 import Fuse from 'fuse.js/basic';
 import { gzipSync } from 'node:zlib';
@@ -266,3 +269,6 @@ console.log(lines.join('\n'));
 
 // --- at scale: a generated garden built by Astro, measured in Chromium (bench/search-scale.ts)
 if (!process.argv.includes('--no-scale')) await import('./search-scale');
+
+// --- result quality on the sample garden, ours and Pagefind's (bench/search-sample.ts)
+if (!process.argv.includes('--no-sample')) await import('./search-sample');
