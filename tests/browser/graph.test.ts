@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { BrowserContextOptions, Page } from 'playwright-core';
-import { OUTPUT, ROOT } from '../helpers/build';
+import { OUTPUT } from '../helpers/build';
 import { read } from '../helpers/files';
-import { servedGarden } from '../helpers/site';
+import { fixtureSite } from '../helpers/fixture-site';
 import { axeViolations } from '../helpers/axe';
 import { adjacency, neighbourhood, type GardenGraph } from '../../src/lib/graph/model';
 
-const site = servedGarden('graph-sample', join(ROOT, 'content'));
-const NOTE = '/cheatsheets/ml-foundations/06-attention/';
-const NOTE_KEY = 'chapters/ml-foundations/06-attention';
+const site = fixtureSite();
+/** A chapter linking bits and a short, and linked back from that short: its map has neighbours of every collection, and it has a "Linked from" list. */
+const NOTE = '/cheatsheets/storage-engines/03-lsm-trees/';
+const NOTE_KEY = 'chapters/storage-engines/03-lsm-trees';
+const NOTE_TITLE = 'Log-structured merge trees';
 const SIZES = [
   { name: 'phone', viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true },
   { name: 'desktop', viewport: { width: 1280, height: 800 }, hasTouch: false, isMobile: false },
@@ -107,12 +109,12 @@ describe.each(SIZES)('the map of a note ($name)', ({ name, ...options }) => {
     await page.keyboard.press('Tab');
     await expect(page.evaluate(() => document.activeElement?.tagName)).resolves.toBe('CANVAS');
     const status = page.locator('.note-graph .graph-status');
-    await expect(status.textContent()).resolves.toContain('Attention from first principles');
+    await expect(status.textContent()).resolves.toContain(NOTE_TITLE);
     let moved = '';
     for (const key of ['ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowUp']) {
       await page.keyboard.press(key);
       moved = (await status.textContent()) ?? '';
-      if (!moved.includes('Attention from first principles')) break;
+      if (!moved.includes(NOTE_TITLE)) break;
     }
     const target = neighbours().find((node) => node.key !== NOTE_KEY && moved.startsWith(`${node.title} (`));
     expect(target, moved).toBeDefined();

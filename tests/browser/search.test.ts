@@ -1,14 +1,16 @@
 /**
  * Finding things, in headless Chromium against built gardens: the /bits/ tag
  * and keyword filter, the /shorts/ search with its track filter, the header's
- * site-wide search dialog, the no-JavaScript fallback, and a fixture garden
- * whose titles hold HTML that must show as text and never run.
+ * site-wide search dialog, the no-JavaScript fallback (all on the fixture
+ * garden, tests/fixtures/site), and a garden whose titles hold HTML that must
+ * show as text and never run (tests/fixtures/search-xss).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildGarden, OUTPUT, ROOT } from '../helpers/build';
+import { buildFixtureSite } from '../helpers/fixture-site';
 import { serveStatic } from '../helpers/serve';
 import { launchChromium } from '../helpers/browser';
 import { read } from '../helpers/files';
@@ -16,30 +18,30 @@ import type { SearchIndexJson } from '../../src/lib/search/build-index';
 import { axeViolations } from '../helpers/axe';
 
 let browser: Browser;
-let sample: { url: string; close: () => Promise<void> };
+let garden: { url: string; close: () => Promise<void> };
 let xss: { url: string; close: () => Promise<void> };
 let bitsIndex: SearchIndexJson;
 let shortsIndex: SearchIndexJson;
 
 beforeAll(async () => {
-  const built = await buildGarden('search-sample', join(ROOT, 'content'));
+  const built = await buildFixtureSite();
   expect(built.code, built.output).toBe(0);
-  // The fixture garden is published under a base path, as on GitHub Pages: /garden/.
-  const fixture = await buildGarden('search-xss', join(ROOT, 'tests/fixtures/search-xss'), { SITE_BASE: '/garden/' });
-  expect(fixture.code, fixture.output).toBe(0);
+  // The garden with HTML in its titles is published under a base path, as on GitHub Pages: /garden/.
+  const xssBuild = await buildGarden('search-xss', join(ROOT, 'tests/fixtures/search-xss'), { SITE_BASE: '/garden/' });
+  expect(xssBuild.code, xssBuild.output).toBe(0);
   const hosted = join(OUTPUT, 'search-xss', 'host');
   mkdirSync(hosted, { recursive: true });
-  symlinkSync(fixture.outDir, join(hosted, 'garden'));
+  symlinkSync(xssBuild.outDir, join(hosted, 'garden'));
   bitsIndex = JSON.parse(read(built.outDir, 'search/bits.json')) as SearchIndexJson;
   shortsIndex = JSON.parse(read(built.outDir, 'search/shorts.json')) as SearchIndexJson;
-  sample = await serveStatic(built.outDir);
+  garden = await serveStatic(built.outDir);
   xss = await serveStatic(hosted);
   browser = await launchChromium();
 }, 300_000);
 
 afterAll(async () => {
   await browser?.close();
-  await sample?.close();
+  await garden?.close();
   await xss?.close();
 });
 
@@ -51,7 +53,7 @@ async function openPage(path: string, options: { javaScriptEnabled?: boolean; si
   const requests: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('request', (request) => requests.push(new URL(request.url()).pathname));
-  await page.goto((options.site ?? sample.url) + path);
+  await page.goto((options.site ?? garden.url) + path);
   return { page, context, errors, requests };
 }
 
@@ -74,53 +76,56 @@ describe('/bits/: filter by tag and keyword', () => {
     const { page, context, errors } = await openPage('/bits/');
     const total = bitsIndex.entries.length;
     await expect(countLine(page).textContent()).resolves.toBe(`${total} of ${total} bits`);
-    const expected = withTags(bitsIndex, 'pytorch');
-    await expect(chip(page, 'pytorch').textContent()).resolves.toMatch(new RegExp(`^pytorch \\(${expected.length}\\)$`));
-    await expect(chip(page, 'pytorch').getAttribute('aria-pressed')).resolves.toBe('false');
+    const expected = withTags(bitsIndex, 'python');
+    await expect(chip(page, 'python').textContent()).resolves.toMatch(new RegExp(`^python \\(${expected.length}\\)$`));
+    await expect(chip(page, 'python').getAttribute('aria-pressed')).resolves.toBe('false');
     // Every tag used by a bit has a chip.
     const chipTags = await page.$$eval('button.chip', (chips) => chips.map((c) => (c as HTMLElement).dataset.tag));
     expect(new Set(chipTags)).toEqual(new Set(bitsIndex.entries.flatMap((e) => e.tags)));
 
-    await chip(page, 'pytorch').click();
+    await chip(page, 'python').click();
     await waitForCount(page, `${expected.length} of ${total} bits`);
     expect(await shownSlugs(page)).toEqual(expected);
-    await expect(chip(page, 'pytorch').getAttribute('aria-pressed')).resolves.toBe('true');
-    expect(query(page)).toBe('?tag=pytorch');
+    await expect(chip(page, 'python').getAttribute('aria-pressed')).resolves.toBe('true');
+    expect(query(page)).toBe('?tag=python');
     expect(errors).toEqual([]);
     await context.close();
   });
 
   it('combines chips: only bits carrying all the chosen tags', async () => {
     const { page, context, errors } = await openPage('/bits/');
-    const both = withTags(bitsIndex, 'pytorch', 'attention');
+    const both = withTags(bitsIndex, 'python', 'hashing');
     expect(both.length).toBeGreaterThan(0);
-    expect(both.length).toBeLessThan(withTags(bitsIndex, 'pytorch').length);
-    await chip(page, 'pytorch').click();
-    await chip(page, 'attention').click();
+    expect(both.length).toBeLessThan(withTags(bitsIndex, 'python').length);
+    await chip(page, 'python').click();
+    await chip(page, 'hashing').click();
     await waitForCount(page, `${both.length} of ${bitsIndex.entries.length} bits`);
     expect(await shownSlugs(page)).toEqual(both);
-    expect(query(page)).toBe('?tag=pytorch&tag=attention');
+    expect(query(page)).toBe('?tag=python&tag=hashing');
     // Unchoosing one widens the view again.
-    await chip(page, 'pytorch').click();
-    await waitForCount(page, `${withTags(bitsIndex, 'attention').length} of ${bitsIndex.entries.length} bits`);
-    expect(await shownSlugs(page)).toEqual(withTags(bitsIndex, 'attention'));
+    await chip(page, 'python').click();
+    await waitForCount(page, `${withTags(bitsIndex, 'hashing').length} of ${bitsIndex.entries.length} bits`);
+    expect(await shownSlugs(page)).toEqual(withTags(bitsIndex, 'hashing'));
     expect(errors).toEqual([]);
     await context.close();
   });
 
   it('finds a bit by an identifier inside its code, and ranks title matches first', async () => {
     const { page, context, errors } = await openPage('/bits/');
-    await page.fill('input[name="q"]', 'masked_fill');
-    await page.waitForFunction(() => /^\d+ of \d+ bits$/.test(document.querySelector('[data-count]')?.textContent ?? '') && !document.querySelector('[data-count]')?.textContent?.startsWith('26 of'));
+    await page.fill('input[name="q"]', 'bisect_right');
+    await page.waitForFunction(
+      (all) => /^\d+ of \d+ bits$/.test(document.querySelector('[data-count]')?.textContent ?? '') && !document.querySelector('[data-count]')?.textContent?.startsWith(`${all} of`),
+      bitsIndex.entries.length,
+    );
     const shown = await shownSlugs(page);
-    expect(shown[0]).toBe('causal-mask-with-masked-fill');
-    expect(query(page)).toBe('?q=masked_fill');
+    expect(shown[0]).toBe('consistent-hashing-ring');
+    expect(query(page)).toBe('?q=bisect_right');
 
-    await page.fill('input[name="q"]', 'softmax');
-    await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'softmax');
+    await page.fill('input[name="q"]', 'hash');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'hash');
     const ranked = await shownSlugs(page);
     const titles = new Map(bitsIndex.entries.map((e) => [e.id, e.title.toLowerCase()]));
-    const inTitle = ranked.filter((slug) => titles.get(slug)!.includes('softmax'));
+    const inTitle = ranked.filter((slug) => titles.get(slug)!.includes('hash'));
     expect(inTitle.length).toBeGreaterThan(1);
     // Bits with the word in their title come before those with it only in the body.
     expect(ranked.slice(0, inTitle.length).sort()).toEqual([...inTitle].sort());
@@ -131,17 +136,17 @@ describe('/bits/: filter by tag and keyword', () => {
 
   it('combines a keyword with chips', async () => {
     const { page, context, errors } = await openPage('/bits/');
-    await page.fill('input[name="q"]', 'softmax');
-    await page.waitForFunction(() => !document.querySelector('[data-count]')?.textContent?.startsWith('26 of'));
+    await page.fill('input[name="q"]', 'hash');
+    await page.waitForFunction((all) => !document.querySelector('[data-count]')?.textContent?.startsWith(`${all} of`), bitsIndex.entries.length);
     const keywordOnly = await shownSlugs(page);
-    await chip(page, 'llm').click();
-    await page.waitForFunction(() => location.search === '?q=softmax&tag=llm');
+    await chip(page, 'python').click();
+    await page.waitForFunction(() => location.search === '?q=hash&tag=python');
     const both = await shownSlugs(page);
-    const llm = new Set(withTags(bitsIndex, 'llm'));
+    const python = new Set(withTags(bitsIndex, 'python'));
     expect(both.length).toBeGreaterThan(0);
     expect(both.length).toBeLessThan(keywordOnly.length);
-    expect(both.every((slug) => llm.has(slug) && keywordOnly.includes(slug))).toBe(true);
-    expect(both).toContain('softmax-temperature-sampling');
+    expect(both.every((slug) => python.has(slug) && keywordOnly.includes(slug))).toBe(true);
+    expect(both).toContain('hash-join-in-python');
     await expect(countLine(page).textContent()).resolves.toBe(`${both.length} of ${bitsIndex.entries.length} bits`);
     expect(errors).toEqual([]);
     await context.close();
@@ -169,17 +174,17 @@ describe('/bits/: filter by tag and keyword', () => {
   });
 
   it('opens a shared link in the same view, and keeps it on reload', async () => {
-    const { page, context, errors } = await openPage('/bits/?q=softmax&tag=llm');
+    const { page, context, errors } = await openPage('/bits/?q=hash&tag=python');
     await page.waitForFunction(() => !document.querySelector('[data-count]')?.textContent?.startsWith('Searching'));
     const shown = await shownSlugs(page);
-    expect(shown).toContain('softmax-temperature-sampling');
-    expect(shown.every((slug) => withTags(bitsIndex, 'llm').includes(slug))).toBe(true);
-    await expect(page.inputValue('input[name="q"]')).resolves.toBe('softmax');
-    await expect(chip(page, 'llm').getAttribute('aria-pressed')).resolves.toBe('true');
+    expect(shown).toContain('hash-join-in-python');
+    expect(shown.every((slug) => withTags(bitsIndex, 'python').includes(slug))).toBe(true);
+    await expect(page.inputValue('input[name="q"]')).resolves.toBe('hash');
+    await expect(chip(page, 'python').getAttribute('aria-pressed')).resolves.toBe('true');
     await page.reload();
     await page.waitForFunction(() => /^\d+ of \d+ bits$/.test(document.querySelector('[data-count]')?.textContent ?? ''));
     expect(await shownSlugs(page)).toEqual(shown);
-    await expect(page.inputValue('input[name="q"]')).resolves.toBe('softmax');
+    await expect(page.inputValue('input[name="q"]')).resolves.toBe('hash');
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -187,19 +192,19 @@ describe('/bits/: filter by tag and keyword', () => {
   it('restores each state on back and forward; typing a word is one history step', async () => {
     const { page, context, errors } = await openPage('/bits/');
     const total = bitsIndex.entries.length;
-    await chip(page, 'pytorch').click();
-    await chip(page, 'attention').click();
-    await page.locator('input[name="q"]').pressSequentially('mask');
-    await page.waitForFunction(() => location.search === '?q=mask&tag=pytorch&tag=attention');
+    await chip(page, 'python').click();
+    await chip(page, 'hashing').click();
+    await page.locator('input[name="q"]').pressSequentially('join');
+    await page.waitForFunction(() => location.search === '?q=join&tag=python&tag=hashing');
     const typed = await shownSlugs(page);
 
     await page.goBack();
-    await page.waitForFunction(() => location.search === '?tag=pytorch&tag=attention');
-    await waitForCount(page, `${withTags(bitsIndex, 'pytorch', 'attention').length} of ${total} bits`);
+    await page.waitForFunction(() => location.search === '?tag=python&tag=hashing');
+    await waitForCount(page, `${withTags(bitsIndex, 'python', 'hashing').length} of ${total} bits`);
     await expect(page.inputValue('input[name="q"]')).resolves.toBe('');
     await page.goBack();
-    await waitForCount(page, `${withTags(bitsIndex, 'pytorch').length} of ${total} bits`);
-    await expect(chip(page, 'attention').getAttribute('aria-pressed')).resolves.toBe('false');
+    await waitForCount(page, `${withTags(bitsIndex, 'python').length} of ${total} bits`);
+    await expect(chip(page, 'hashing').getAttribute('aria-pressed')).resolves.toBe('false');
     await page.goBack();
     await waitForCount(page, `${total} of ${total} bits`);
     expect(query(page)).toBe('');
@@ -207,10 +212,10 @@ describe('/bits/: filter by tag and keyword', () => {
     await page.goForward();
     await page.goForward();
     await page.goForward();
-    await page.waitForFunction(() => location.search === '?q=mask&tag=pytorch&tag=attention');
+    await page.waitForFunction(() => location.search === '?q=join&tag=python&tag=hashing');
     await page.waitForFunction((n) => document.querySelectorAll('[data-items] > [data-slug]:not([hidden])').length === n, typed.length);
     expect(await shownSlugs(page)).toEqual(typed);
-    await expect(page.inputValue('input[name="q"]')).resolves.toBe('mask');
+    await expect(page.inputValue('input[name="q"]')).resolves.toBe('join');
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -226,9 +231,9 @@ describe('/bits/: filter by tag and keyword', () => {
     expect(requests.filter((p) => /\/search\/|fuse/i.test(p))).toEqual([]);
     await page.focus('input[name="q"]');
     await page.waitForFunction(() => performance.getEntriesByType('resource').some((r) => r.name.endsWith('/search/bits.json')));
-    await page.fill('input[name="q"]', 'softmax');
-    await page.fill('input[name="q"]', 'variance');
-    await page.waitForFunction(() => location.search === '?q=variance');
+    await page.fill('input[name="q"]', 'hash');
+    await page.fill('input[name="q"]', 'checksum');
+    await page.waitForFunction(() => location.search === '?q=checksum');
     await page.waitForLoadState('networkidle');
     expect(requests.filter((p) => p.endsWith('/search/bits.json'))).toHaveLength(1);
     expect(requests.filter((p) => /fuse/i.test(p))).toHaveLength(1);
@@ -243,10 +248,10 @@ describe('/shorts/: search the feed', () => {
   it('ranks by relevance with a query and goes back to newest first without one', async () => {
     const { page, context, errors } = await openPage('/shorts/');
     expect(await shownSlugs(page)).toEqual(newestFirst());
-    await page.fill('input[name="q"]', 'kv cache');
-    await page.waitForFunction(() => location.search === '?q=kv+cache' && !document.querySelector('[data-count]')?.textContent?.startsWith('Searching'));
+    await page.fill('input[name="q"]', 'vector search');
+    await page.waitForFunction(() => location.search === '?q=vector+search' && !document.querySelector('[data-count]')?.textContent?.startsWith('Searching'));
     const ranked = await shownSlugs(page);
-    expect(ranked[0]).toBe('kv-cache-formula');
+    expect(ranked[0]).toBe('hnsw-for-vector-search');
     expect(ranked.length).toBeLessThan(shortsIndex.entries.length);
     const total = shortsIndex.entries.length;
     await expect(countLine(page).textContent()).resolves.toBe(`${ranked.length} of ${total} shorts`);
@@ -263,19 +268,21 @@ describe('/shorts/: search the feed', () => {
   it('filters by track, and by track and tag together', async () => {
     const { page, context, errors } = await openPage('/shorts/');
     const total = shortsIndex.entries.length;
-    const retrieval = shortsIndex.entries.filter((e) => e.track === 'retrieval').map((e) => e.id);
-    await page.selectOption('select[name="track"]', 'retrieval');
-    await waitForCount(page, `${retrieval.length} of ${total} shorts`);
-    expect(await shownSlugs(page)).toEqual(retrieval);
-    expect(query(page)).toBe('?track=retrieval');
+    const inTrack = shortsIndex.entries.filter((e) => e.track === 'llm').map((e) => e.id);
+    await page.selectOption('select[name="track"]', 'llm');
+    await waitForCount(page, `${inTrack.length} of ${total} shorts`);
+    expect(await shownSlugs(page)).toEqual(inTrack);
+    expect(query(page)).toBe('?track=llm');
 
-    await chip(page, 'bm25').click();
-    const both = shortsIndex.entries.filter((e) => e.track === 'retrieval' && e.tags.includes('bm25')).map((e) => e.id);
+    await chip(page, 'postgres').click();
+    const both = shortsIndex.entries.filter((e) => e.track === 'llm' && e.tags.includes('postgres')).map((e) => e.id);
+    expect(both.length).toBeGreaterThan(0);
+    expect(both.length).toBeLessThan(inTrack.length);
     await waitForCount(page, `${both.length} of ${total} shorts`);
     expect(await shownSlugs(page)).toEqual(both);
 
     await page.goBack();
-    await waitForCount(page, `${retrieval.length} of ${total} shorts`);
+    await waitForCount(page, `${inTrack.length} of ${total} shorts`);
     await page.goBack();
     await waitForCount(page, `${total} of ${total} shorts`);
     await expect(page.inputValue('select[name="track"]')).resolves.toBe('');
@@ -284,7 +291,7 @@ describe('/shorts/: search the feed', () => {
   });
 
   it('restores search, tag and track from a shared link, with the same empty state', async () => {
-    const { page, context, errors } = await openPage('/shorts/?q=attention&track=llm');
+    const { page, context, errors } = await openPage('/shorts/?q=index&track=llm');
     await page.waitForFunction(() => /^\d+ of \d+ shorts$/.test(document.querySelector('[data-count]')?.textContent ?? ''));
     const shown = await shownSlugs(page);
     const llm = new Set(shortsIndex.entries.filter((e) => e.track === 'llm').map((e) => e.id));
@@ -344,7 +351,7 @@ describe('site-wide search dialog', () => {
     const combobox = dialog.getByRole('combobox');
     await expect(combobox.getAttribute('aria-controls')).resolves.toBe('site-search-results');
     await expect(page.locator('#site-search-results').getAttribute('role')).resolves.toBe('listbox');
-    await combobox.fill('attention');
+    await combobox.fill('index');
     await options(page).first().waitFor();
     await expect(combobox.getAttribute('aria-expanded')).resolves.toBe('true');
     const groups = await page.$$eval('[role="listbox"] [role="group"]', (els) => els.map((el) => document.getElementById(el.getAttribute('aria-labelledby')!)?.textContent ?? ''));
@@ -357,12 +364,12 @@ describe('site-wide search dialog', () => {
   it('goes from typing to a result with the keyboard alone', async () => {
     const { page, context, errors } = await openPage('/');
     await page.keyboard.press('Control+k');
-    await page.keyboard.type('masked_fill');
+    await page.keyboard.type('OrderedDict');
     await options(page).first().waitFor();
     const first = options(page).nth(0);
     const second = options(page).nth(1);
     await expect(first.getAttribute('aria-selected')).resolves.toBe('true');
-    await expect(first.getAttribute('data-url')).resolves.toBe('/bits/causal-mask-with-masked-fill/');
+    await expect(first.getAttribute('data-url')).resolves.toBe('/bits/lru-cache-with-ordereddict/');
     const combobox = page.getByRole('combobox');
     await expect(combobox.getAttribute('aria-activedescendant')).resolves.toBe(await first.getAttribute('id'));
     await page.keyboard.press('ArrowDown');
@@ -375,8 +382,8 @@ describe('site-wide search dialog', () => {
     await page.keyboard.press('ArrowUp');
     await expect(options(page).last().getAttribute('aria-selected')).resolves.toBe('true');
     await page.keyboard.press('ArrowDown');
-    await Promise.all([page.waitForURL('**/bits/causal-mask-with-masked-fill/'), page.keyboard.press('Enter')]);
-    await expect(page.locator('h1').textContent()).resolves.toContain('masked_fill');
+    await Promise.all([page.waitForURL('**/bits/lru-cache-with-ordereddict/'), page.keyboard.press('Enter')]);
+    await expect(page.locator('h1').textContent()).resolves.toContain('OrderedDict');
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -384,7 +391,7 @@ describe('site-wide search dialog', () => {
   it('finds chapter sections (to the heading) and quiz facts, with matched words marked', async () => {
     const { page, context, errors } = await openPage('/');
     await page.keyboard.press('/');
-    await page.keyboard.type('broadcasting');
+    await page.keyboard.type('compaction');
     await options(page).first().waitFor();
     const chapters = page.locator('[role="option"][data-collection="chapters"]');
     const facts = page.locator('[role="option"][data-collection="facts"]');
@@ -394,7 +401,7 @@ describe('site-wide search dialog', () => {
     expect(urls.some((url) => /^\/cheatsheets\/[^/]+\/[^/]+\/#[a-z0-9-]+$/.test(url))).toBe(true);
     const marks = await page.$$eval('[role="listbox"] mark', (els) => els.map((el) => el.textContent?.toLowerCase()));
     expect(marks.length).toBeGreaterThan(0);
-    expect(marks.every((m) => m?.includes('broadcast'))).toBe(true);
+    expect(marks.every((m) => m?.includes('compaction'))).toBe(true);
     await expect(facts.first().locator('.search-result__label').textContent()).resolves.toBe('Quiz fact');
 
     // The heading link lands on the section.
@@ -413,7 +420,7 @@ describe('filters that stay out of the way', () => {
   it('on a phone the chips fold behind "Tags (N)", so the first entry comes before them', async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 800 } });
     const page = await context.newPage();
-    await page.goto(`${sample.url}/shorts/`);
+    await page.goto(`${garden.url}/shorts/`);
     const summary = page.locator('.chip-fold > summary');
     await expect(summary.textContent()).resolves.toMatch(/^Tags \(\d+\)$/);
     await expect(page.locator('button.chip').first().isVisible()).resolves.toBe(false);
@@ -429,16 +436,16 @@ describe('filters that stay out of the way', () => {
     const { page, context, errors } = await openPage('/bits/');
     const chipOf = (tag: string) => chip(page, tag);
     const total = bitsIndex.entries.length;
-    await chipOf('attention').click();
-    await waitForCount(page, `${withTags(bitsIndex, 'attention').length} of ${total} bits`);
-    // pytorch's chip now counts only the attention bits that carry it too.
-    await expect(chipOf('pytorch').locator('.chip__count').textContent()).resolves.toBe(`(${withTags(bitsIndex, 'attention', 'pytorch').length})`);
-    await expect(chipOf('attention').locator('.chip__count').textContent()).resolves.toBe(`(${withTags(bitsIndex, 'attention').length})`);
+    await chipOf('hashing').click();
+    await waitForCount(page, `${withTags(bitsIndex, 'hashing').length} of ${total} bits`);
+    // python's chip now counts only the hashing bits that carry it too.
+    await expect(chipOf('python').locator('.chip__count').textContent()).resolves.toBe(`(${withTags(bitsIndex, 'hashing', 'python').length})`);
+    await expect(chipOf('hashing').locator('.chip__count').textContent()).resolves.toBe(`(${withTags(bitsIndex, 'hashing').length})`);
     const clearAll = page.getByRole('button', { name: 'Clear all' });
     await clearAll.click();
     await waitForCount(page, `${total} of ${total} bits`);
     await expect(clearAll.isVisible()).resolves.toBe(false);
-    await expect(chipOf('pytorch').locator('.chip__count').textContent()).resolves.toBe(`(${withTags(bitsIndex, 'pytorch').length})`);
+    await expect(chipOf('python').locator('.chip__count').textContent()).resolves.toBe(`(${withTags(bitsIndex, 'python').length})`);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -460,7 +467,7 @@ describe('every result reachable', () => {
   it('the dialog shows all of a group by keyboard, the next result taking the place of "Show all"', async () => {
     const { page, context, errors } = await openPage('/');
     await page.keyboard.press('/');
-    await page.keyboard.type('attention');
+    await page.keyboard.type('index');
     const more = page.locator('[role="option"][data-expand="chapters"]');
     await more.waitFor();
     const label = (await more.textContent())!;
@@ -484,18 +491,18 @@ describe('every result reachable', () => {
   it('the dialog leads to /search/?q=…, which lists every result as links and keeps the query in the address', async () => {
     const { page, context, errors } = await openPage('/bits/');
     await page.keyboard.press('/');
-    await page.keyboard.type('attention');
+    await page.keyboard.type('index');
     const all = page.locator('[role="option"]', { hasText: 'on a page of their own' });
     await all.waitFor();
     const total = Number(/All (\d+) results/.exec((await all.textContent())!)?.[1]);
     // Up from the first result wraps to the last option: the results page.
     await page.keyboard.press('ArrowUp');
     await expect(all.getAttribute('aria-selected')).resolves.toBe('true');
-    await Promise.all([page.waitForURL('**/search/?q=attention'), page.keyboard.press('Enter')]);
+    await Promise.all([page.waitForURL('**/search/?q=index'), page.keyboard.press('Enter')]);
     await page.waitForFunction(() => /^\d+ results? for/.test(document.querySelector('search-page [data-search-status]')?.textContent ?? ''));
-    await expect(page.locator('search-page [data-search-status]').textContent()).resolves.toBe(`${total} results for “attention”.`);
+    await expect(page.locator('search-page [data-search-status]').textContent()).resolves.toBe(`${total} results for “index”.`);
     await expect(page.locator('.search-page__list a').count()).resolves.toBe(total);
-    await expect(page.inputValue('#search-page-input')).resolves.toBe('attention');
+    await expect(page.inputValue('#search-page-input')).resolves.toBe('index');
     // Every result is a link the keyboard reaches.
     await page.focus('#search-page-input');
     await page.keyboard.press('Tab');
@@ -503,14 +510,14 @@ describe('every result reachable', () => {
     await expect(page.evaluate(() => document.activeElement?.closest('.search-page__list') !== null)).resolves.toBe(true);
 
     // Typing updates the results and the address; Back restores the earlier search.
-    await page.fill('#search-page-input', 'masked_fill');
-    await page.waitForFunction(() => location.search === '?q=masked_fill');
-    await page.waitForFunction(() => document.querySelector('search-page [data-search-status]')?.textContent?.endsWith('for “masked_fill”.'));
-    await expect(page.locator('.search-page__list a').first().getAttribute('href')).resolves.toBe('/bits/causal-mask-with-masked-fill/');
+    await page.fill('#search-page-input', 'OrderedDict');
+    await page.waitForFunction(() => location.search === '?q=OrderedDict');
+    await page.waitForFunction(() => document.querySelector('search-page [data-search-status]')?.textContent?.endsWith('for “OrderedDict”.'));
+    await expect(page.locator('.search-page__list a').first().getAttribute('href')).resolves.toBe('/bits/lru-cache-with-ordereddict/');
     await page.goBack();
-    await page.waitForFunction(() => document.querySelector('search-page [data-search-status]')?.textContent?.endsWith('for “attention”.'));
-    await expect(page.inputValue('#search-page-input')).resolves.toBe('attention');
-    await expect(page.title()).resolves.toMatch(/^attention · Search/);
+    await page.waitForFunction(() => document.querySelector('search-page [data-search-status]')?.textContent?.endsWith('for “index”.'));
+    await expect(page.inputValue('#search-page-input')).resolves.toBe('index');
+    await expect(page.title()).resolves.toMatch(/^index · Search/);
     expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
@@ -522,7 +529,7 @@ describe('every result reachable', () => {
     await expect(page.locator('.search-page__list').count()).resolves.toBe(0);
     expect(errors).toEqual([]);
     await context.close();
-    const plain = await openPage('/search/?q=attention', { javaScriptEnabled: false });
+    const plain = await openPage('/search/?q=index', { javaScriptEnabled: false });
     await expect(plain.page.locator('main').textContent()).resolves.toContain('Search runs in your browser and needs JavaScript');
     await expect(plain.page.locator('main a[href="/tags/"]').count()).resolves.toBe(1);
     await plain.context.close();
@@ -531,7 +538,7 @@ describe('every result reachable', () => {
   it('the open dialog with results has no axe violations', async () => {
     const { page, context, errors } = await openPage('/');
     await page.keyboard.press('/');
-    await page.keyboard.type('attention');
+    await page.keyboard.type('index');
     await options(page).first().waitFor();
     expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
@@ -543,12 +550,12 @@ describe('on a phone', () => {
   it('the filter bar and the open dialog fit 360 px without horizontal scrolling', async () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 780 } });
     const page = await context.newPage();
-    await page.goto(`${sample.url}/shorts/?q=attention&track=llm`);
+    await page.goto(`${garden.url}/shorts/?q=index&track=llm`);
     await page.waitForFunction(() => /^\d+ of \d+ shorts$/.test(document.querySelector('[data-count]')?.textContent ?? ''));
     const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(await overflow()).toBeLessThanOrEqual(0);
     await page.getByRole('button', { name: 'Search', exact: true }).click();
-    await page.keyboard.type('kv cache');
+    await page.keyboard.type('vector search');
     await page.locator('[role="option"]').first().waitFor();
     const box = await page.locator('site-search dialog').boundingBox();
     expect(box!.x).toBeGreaterThanOrEqual(0);
@@ -565,12 +572,12 @@ describe('without JavaScript', () => {
     const links = page.locator('nav[aria-label="Bit tags"] a');
     expect(await links.count()).toBe(new Set(bitsIndex.entries.flatMap((e) => e.tags)).size);
     await expect(links.first().getAttribute('href')).resolves.toMatch(/^\/tags\/[a-z0-9-]+\/$/);
-    await expect(page.locator('nav[aria-label="Bit tags"] a[href="/tags/pytorch/"]').count()).resolves.toBe(1);
+    await expect(page.locator('nav[aria-label="Bit tags"] a[href="/tags/python/"]').count()).resolves.toBe(1);
     await expect(page.locator('input[name="q"]').isVisible()).resolves.toBe(false);
     await expect(page.locator('[data-search-open]').isVisible()).resolves.toBe(false);
     await expect(page.getByText('No bits matched your filters').isVisible()).resolves.toBe(false);
     await expect(page.getByText(`${bitsIndex.entries.length} bits`, { exact: true }).isVisible()).resolves.toBe(true);
-    await Promise.all([page.waitForURL('**/tags/pytorch/'), page.locator('nav[aria-label="Bit tags"] a[href="/tags/pytorch/"]').click()]);
+    await Promise.all([page.waitForURL('**/tags/python/'), page.locator('nav[aria-label="Bit tags"] a[href="/tags/python/"]').click()]);
     await context.close();
   });
 
@@ -579,7 +586,7 @@ describe('without JavaScript', () => {
     expect(await shownSlugs(page)).toEqual(shortsIndex.entries.map((e) => e.id));
     await expect(page.locator('input[name="q"]').isVisible()).resolves.toBe(false);
     await expect(page.locator('select[name="track"]').isVisible()).resolves.toBe(false);
-    await expect(page.locator('nav[aria-label="Short tags"] a[href="/tags/kv-cache/"]').count()).resolves.toBe(1);
+    await expect(page.locator('nav[aria-label="Short tags"] a[href="/tags/vector-search/"]').count()).resolves.toBe(1);
     await context.close();
   });
 });
