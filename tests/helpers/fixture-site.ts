@@ -38,6 +38,12 @@
  * - the rest (upsert-with-on-conflict, keyset-pagination, hyperloglog-standard-error, lru-cache-with-ordereddict,
  *   skip-list-search, inverted-index-in-python, varint-encoding, hash-join-in-python): real snippets for search and listings.
  *
+ * Also named by tests: 03-lsm-trees is the note whose map graph.test.ts opens (neighbours of every
+ * collection, write-amplification links back); search.test.ts queries `hash` (title matches rank first),
+ * `index` (every dialog group filled, 15 chapter results for "Show all"), `compaction` (chapter sections and
+ * facts), `vector search` (/shorts/ by relevance), `OrderedDict` (lru-cache-with-ordereddict by keyboard),
+ * and filters /shorts/ by track llm with tag postgres.
+ *
  * shorts/ (8, every track of src/site.config.ts but none missing: data-engineering 2, retrieval 1, llm 2, time-series 1, math 2)
  * - write-amplification: the short template: wikilinks to two chapters, linked from three chapters (Linked from, previews).
  * - isolation-levels-in-one-table, tf-idf-by-hand, hnsw-for-vector-search, downsampling-time-series,
