@@ -19,13 +19,14 @@ beforeAll(() => {
 afterAll(() => rmSync(garden, { recursive: true, force: true }));
 
 describe('npm run check', () => {
-  // About the sample garden itself (content/): an author who replaces it with their own may see this one fail.
-  it('passes the sample garden with no error and no warning', async () => {
+  // The project's own garden (content/: the sample, or the author's notes that replace it) must check without an
+  // error, as its build would fail otherwise, and the check writes nothing into it. That the sample has no warning
+  // either is .ci/run's check, since an author's own garden may well have some.
+  it("passes the project's garden (content/) with no error and leaves it unchanged", async () => {
     const before = hashTree(join(ROOT, 'content'));
     const result = await runCheck(join(ROOT, 'content'));
     expect(result.code, result.output).toBe(0);
-    expect(result.output).toMatch(/✓ 0 errors, 0 warnings in \d+ files \(\d+\.\d\d s\)/);
-    expect(result.output).not.toMatch(/^(?!warning: )\S+:\d+: /m);
+    expect(result.output).toMatch(/✓ 0 errors, \d+ warnings? in \d+ files \(\d+\.\d\d s\)/);
     expect(hashTree(join(ROOT, 'content'))).toBe(before);
   });
 
