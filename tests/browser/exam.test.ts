@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { fixtureSite } from '../helpers/fixture-site';
-import { chapterFacts, fixtureParts, followupCount, partFacts } from '../helpers/fixture-quiz';
+import { allFacts, chapterFacts, fixtureParts, followupCount, partFacts } from '../helpers/fixture-quiz';
 import { openPage } from '../helpers/page';
 import { read } from '../helpers/files';
 import { axeViolations } from '../helpers/axe';
@@ -188,7 +188,7 @@ describe('levels and follow-ups', () => {
   it('review limited to a level asks only the facts of that level', async () => {
     const level3 = deck().facts.filter((f) => f.l === 3);
     // The quiz files' level-3 facts, and their follow-ups, which have their fact's level.
-    const declared = partFacts().filter((f) => f.level === 3);
+    const declared = allFacts().filter((f) => f.level === 3);
     expect(level3.length).toBe(declared.length + followupCount(declared));
     expect(level3.length).toBeGreaterThan(1);
     const { context, page, problems } = await open('/review/?level=3');

@@ -12,7 +12,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { OUTPUT } from '../helpers/build';
 import { fixtureSite } from '../helpers/fixture-site';
-import { chapterFacts, fixtureParts, followupCount, partFacts } from '../helpers/fixture-quiz';
+import { allFacts, chapterFacts, fixtureParts, followupCount, partFacts } from '../helpers/fixture-quiz';
 import { openPage } from '../helpers/page';
 import { read } from '../helpers/files';
 import { axeViolations } from '../helpers/axe';
@@ -105,7 +105,7 @@ describe('the script', () => {
   it('gets its facts from /review/facts.json, not from the page', () => {
     const deck = JSON.parse(read(site.build.outDir, 'review/facts.json')) as { facts: { id: string; c: string }[] };
     // Every fact of the quiz files, and each follow-up as a fact of its own.
-    expect(deck.facts.length).toBe(partFacts().length + followupCount(partFacts()));
+    expect(deck.facts.length).toBe(allFacts().length + followupCount(allFacts()));
     expect(deck.facts.filter((f) => f.c === CHAPTER_ID).length).toBe(CHAPTER_FACTS);
     expect(read(site.build.outDir, 'review/index.html')).not.toContain(deck.facts[0]!.id);
   });

@@ -52,9 +52,14 @@ export function partChapters(part: string): string[] {
   return fixtureQuizzes.filter((q) => q.part === part).map((q) => q.chapter);
 }
 
-/** The facts of one part, chapter by chapter; of the whole garden without a part. */
-export function partFacts(part?: string): QuizFact[] {
-  return fixtureQuizzes.filter((q) => part === undefined || q.part === part).flatMap((q) => q.facts);
+/** The facts of one part, chapter by chapter. */
+export function partFacts(part: string): QuizFact[] {
+  return fixtureQuizzes.filter((q) => q.part === part).flatMap((q) => q.facts);
+}
+
+/** Every fact of the fixture garden, part by part. */
+export function allFacts(): QuizFact[] {
+  return fixtureQuizzes.flatMap((q) => q.facts);
 }
 
 /** How many follow-ups these facts carry: review schedules each as a fact of its own. */
