@@ -1,23 +1,25 @@
 /**
  * Exam mode, levels and follow-ups, the header's due count and rich review
- * cards, in Debian's Chromium against a real build of the sample garden:
+ * cards, in Debian's Chromium against the fixture garden's shared build:
  * an exam by keyboard and one by mouse with a time limit that runs out (the
  * browser's clock moved by the test), review limited to a level, a follow-up
  * asked after its fact, the sheets' level filter, and axe.
  */
 import { describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { ROOT } from '../helpers/build';
-import { servedGarden } from '../helpers/site';
+import { fixtureSite } from '../helpers/fixture-site';
+import { allFacts, chapterFacts, fixtureParts, followupCount, partFacts } from '../helpers/fixture-quiz';
 import { openPage } from '../helpers/page';
 import { read } from '../helpers/files';
 import { axeViolations } from '../helpers/axe';
 
 const DAY0 = Date.UTC(2026, 2, 2, 9);
-const INTERVIEW = 'ml-interview/01-formulas-and-code';
+/** Every fact has a level; the first has a follow-up whose answer is a formula, the second's answer is a formula. */
+const CHAPTER = 'query-processing/01-joins-and-plans';
+/** The part whose facts have levels and follow-ups. */
+const PART = 'query-processing';
 const HISTORY = 'garden-review-history';
-const site = servedGarden('exam-sample', join(ROOT, 'content'));
+const site = fixtureSite();
 
 interface DeckFact {
   id: string;
@@ -56,11 +58,11 @@ const headerCount = (page: Page) => page.locator('.site-header due-count a').eva
 
 describe('an exam', () => {
   it('draws the same facts for the same seed and different ones for another', async () => {
-    const { context, page } = await open('/exam/?part=ml-interview&start=1&n=5&seed=7');
+    const { context, page } = await open(`/exam/?part=${PART}&start=1&n=5&seed=7`);
     const first = (await examFacts(page)).map((f) => f.id);
-    await page.goto(`${site.url}/exam/?part=ml-interview&start=1&n=5&seed=7`, { waitUntil: 'networkidle' });
+    await page.goto(`${site.url}/exam/?part=${PART}&start=1&n=5&seed=7`, { waitUntil: 'networkidle' });
     expect((await examFacts(page)).map((f) => f.id)).toEqual(first);
-    await page.goto(`${site.url}/exam/?part=ml-interview&start=1&n=5&seed=8`, { waitUntil: 'networkidle' });
+    await page.goto(`${site.url}/exam/?part=${PART}&start=1&n=5&seed=8`, { waitUntil: 'networkidle' });
     expect((await examFacts(page)).map((f) => f.id)).not.toEqual(first);
     expect(first).toHaveLength(5);
     expect(deck().facts.filter((f) => f.p).map((f) => f.id)).not.toContain(first[0]);
@@ -68,9 +70,12 @@ describe('an exam', () => {
   });
 
   it('runs by keyboard: no answer shown until the end, then the score, the missed facts with explanations, sent to review', async () => {
-    const { context, page, problems } = await open(`/exam/?chapter=${INTERVIEW}&start=1&n=4&seed=3`);
+    const { context, page, problems } = await open(`/exam/?chapter=${CHAPTER}&start=1&n=4&seed=7`);
     const facts = await examFacts(page);
     expect(facts).toHaveLength(4);
+    // Seed 7 draws a multiple-choice question first and a typed one second, so both ways of answering and a typed miss are tried.
+    expect(facts[0]!.d).toBeDefined();
+    expect(facts[1]!.d).toBeUndefined();
     // The paper holds no answer: none of the plain facts' answers is on the page before the end.
     const paper = await page.locator('[data-paper]').innerHTML();
     for (const fact of facts.filter((f) => !f.d)) expect(paper).not.toContain(fact.a);
@@ -119,7 +124,7 @@ describe('an exam', () => {
     // They are due now: the header says so on every page, and review asks them.
     await page.goto(`${site.url}/`, { waitUntil: 'networkidle' });
     await expect(headerCount(page)).resolves.toEqual([`${missedIds.length} due`, '/review/']);
-    await page.goto(`${site.url}/review/?chapter=${INTERVIEW}`, { waitUntil: 'networkidle' });
+    await page.goto(`${site.url}/review/?chapter=${CHAPTER}`, { waitUntil: 'networkidle' });
     const asked = await page.locator('[data-question]').innerHTML();
     expect(deck().facts.find((f) => f.q === asked)!.id).toBe(missedIds.length === 1 ? missedIds[0] : expect.any(String));
     expect(missedIds).toContain(deck().facts.find((f) => f.q === asked)!.id);
@@ -128,14 +133,14 @@ describe('an exam', () => {
   });
 
   it('runs by mouse from its settings, with a time limit that ends it', async () => {
-    const { context, page, problems } = await open(`/exam/?chapter=${INTERVIEW}`, { clock: 'installed' });
-    await expect(page.locator('[data-status]').textContent()).resolves.toBe(`${deck().facts.filter((f) => f.c === INTERVIEW && !f.p).length} facts to draw from.`);
+    const { context, page, problems } = await open(`/exam/?chapter=${CHAPTER}`, { clock: 'installed' });
+    await expect(page.locator('[data-status]').textContent()).resolves.toBe(`${chapterFacts(CHAPTER).length} facts to draw from.`);
     await page.getByLabel('Questions').fill('3');
     await page.getByLabel('Time limit').selectOption('5');
     await page.getByRole('button', { name: 'Start the exam' }).click();
     await page.locator('[data-paper]').waitFor();
     const address = new URL(page.url());
-    expect([address.searchParams.get('chapter'), address.searchParams.get('n'), address.searchParams.get('minutes'), address.searchParams.get('start')]).toEqual([INTERVIEW, '3', '5', '1']);
+    expect([address.searchParams.get('chapter'), address.searchParams.get('n'), address.searchParams.get('minutes'), address.searchParams.get('start')]).toEqual([CHAPTER, '3', '5', '1']);
     expect(address.searchParams.get('seed')).toMatch(/^\d+$/);
     await expect(page.locator('[data-timer]').textContent()).resolves.toBe('Time left: 5:00');
     const facts = await examFacts(page);
@@ -157,16 +162,16 @@ describe('an exam', () => {
   });
 
   it('without JavaScript says what it needs and links the night-before sheets', async () => {
-    const { context, page } = await open('/exam/?part=ml-interview', { javaScriptEnabled: false });
+    const { context, page } = await open(`/exam/?part=${PART}`, { javaScriptEnabled: false });
     await expect(page.getByText('Exams need JavaScript.').isVisible()).resolves.toBe(true);
-    await expect(page.locator('[data-nojs] a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).resolves.toEqual(['/cheatsheets/ml-foundations/', '/cheatsheets/ml-interview/']);
+    await expect(page.locator('[data-nojs] a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).resolves.toEqual(fixtureParts.map((part) => `/cheatsheets/${part}/`));
     await context.close();
   });
 
   it('is linked from /cheatsheets/ and the night-before sheets, and has no serious axe violation', async () => {
     const { context, page } = await open('/cheatsheets/');
-    await expect(page.getByRole('link', { name: 'Take an exam' }).evaluateAll((as) => as.map((a) => a.getAttribute('href')))).resolves.toEqual(['/exam/?part=ml-foundations', '/exam/?part=ml-interview']);
-    await page.goto(`${site.url}/cheatsheets/ml-interview/`, { waitUntil: 'networkidle' });
+    await expect(page.getByRole('link', { name: 'Take an exam' }).evaluateAll((as) => as.map((a) => a.getAttribute('href')))).resolves.toEqual(fixtureParts.map((part) => `/exam/?part=${part}`));
+    await page.goto(`${site.url}/cheatsheets/${PART}/`, { waitUntil: 'networkidle' });
     await page.getByRole('link', { name: 'Take an exam' }).click();
     await page.getByRole('button', { name: 'Start the exam' }).click();
     await page.locator('[data-paper]').waitFor();
@@ -182,6 +187,9 @@ describe('an exam', () => {
 describe('levels and follow-ups', () => {
   it('review limited to a level asks only the facts of that level', async () => {
     const level3 = deck().facts.filter((f) => f.l === 3);
+    // The quiz files' level-3 facts, and their follow-ups, which have their fact's level.
+    const declared = allFacts().filter((f) => f.level === 3);
+    expect(level3.length).toBe(declared.length + followupCount(declared));
     expect(level3.length).toBeGreaterThan(1);
     const { context, page, problems } = await open('/review/?level=3');
     await expect(page.locator('[data-status]').textContent()).resolves.toBe(`${level3.length} facts to go`);
@@ -198,14 +206,16 @@ describe('levels and follow-ups', () => {
       }
     }
     // A multiple-choice fact answered right comes back in ten minutes, later in the same session.
-    expect([...new Set(asked)].sort()).toEqual(level3.map((f) => f.q).sort());
+    // The deck's HTML as the page serialises it (the build writes `<` in code as `&#x3C;`, innerHTML gives `&lt;`).
+    const expected = await page.evaluate((html) => html.map((h) => Object.assign(document.createElement('template'), { innerHTML: h }).innerHTML), level3.map((f) => f.q));
+    expect([...new Set(asked)].sort()).toEqual(expected.sort());
     expect(problems).toEqual([]);
     await context.close();
   });
 
   it('asks a follow-up right after its fact, under the fact it follows, with formulas typeset', async () => {
-    const { context, page } = await open(`/review/?chapter=${INTERVIEW}`);
-    const facts = deck().facts.filter((f) => f.c === INTERVIEW);
+    const { context, page } = await open(`/review/?chapter=${CHAPTER}`);
+    const facts = deck().facts.filter((f) => f.c === CHAPTER);
     const [first, followup] = facts;
     expect(followup!.p).toBe(first!.id);
     await expect(page.locator('[data-question]').innerHTML()).resolves.toBe(first!.q);
@@ -230,13 +240,18 @@ describe('levels and follow-ups', () => {
   });
 
   it('sheets show each fact’s level and follow-ups and filter by level', async () => {
-    const { context, page, problems } = await open('/cheatsheets/ml-interview/');
+    const { context, page, problems } = await open(`/cheatsheets/${PART}/`);
+    const declared = partFacts(PART);
+    expect(declared[0]!.level).toBe(1);
     await expect(page.locator('.fact__level').first().textContent()).resolves.toBe('L1 Basic');
-    await expect(page.locator('.fact__followup').count()).resolves.toBe(deck().facts.filter((f) => f.p).length);
+    expect(followupCount(declared)).toBeGreaterThan(0);
+    await expect(page.locator('.fact__followup').count()).resolves.toBe(followupCount(declared));
     const shown = () => page.locator('[data-fact-id]:visible').evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.level ?? ''));
     const all = (await shown()).length;
     await page.getByRole('button', { name: 'L3 Deep' }).click();
-    await expect(shown()).resolves.toEqual(['3', '3']);
+    const deep = declared.filter((f) => f.level === 3).map(() => '3');
+    expect(deep.length).toBeGreaterThan(1);
+    await expect(shown()).resolves.toEqual(deep);
     await expect(page.getByRole('button', { name: 'L3 Deep' }).getAttribute('aria-pressed')).resolves.toBe('true');
     await page.getByRole('button', { name: 'All levels' }).click();
     await expect(shown().then((s) => s.length)).resolves.toBe(all);

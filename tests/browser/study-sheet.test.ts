@@ -2,17 +2,19 @@
  * The night-before sheet's screen layout: fact cards in rows on a wide screen
  * (not one long column), the study status held under the sticky header while
  * the reader scrolls, and the printed heading saying what a filter printed.
- * At 390 and 1280 px, against a real build of the sample garden.
+ * At 390 and 1280 px, against the fixture garden's shared build.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { ROOT } from '../helpers/build';
-import { servedGarden } from '../helpers/site';
+import { fixtureSite } from '../helpers/fixture-site';
+import { partFacts } from '../helpers/fixture-quiz';
 import { openPage } from '../helpers/page';
 
-const SHEET = '/cheatsheets/ml-foundations/';
-const site = servedGarden('study-sheet', join(ROOT, 'content'));
+const PART = 'storage-engines';
+const SHEET = `/cheatsheets/${PART}/`;
+/** Every fact of the part is on its sheet. */
+const FACTS = partFacts(PART).length;
+const site = fixtureSite();
 
 const problems: string[] = [];
 afterEach(() => expect(problems.splice(0)).toEqual([]));
@@ -46,7 +48,7 @@ describe.each([390, 1280])('the night-before sheet at %i px', (width) => {
     const box = await statusBox(page);
     expect(box.top).toBeCloseTo(await headerBottom(page), 0);
     await expect(page.locator('.study-bar').isVisible()).resolves.toBe(true);
-    expect(await page.locator('[data-progress]').textContent()).toBe('1 of 50 known · 0 shaky · 0 unknown');
+    expect(await page.locator('[data-progress]').textContent()).toBe(`1 of ${FACTS} known · 0 shaky · 0 unknown`);
     // The status never covers the fact the keys move to.
     await page.keyboard.press('j');
     const focused = await page.evaluate(() => document.activeElement!.getBoundingClientRect().top);
@@ -81,7 +83,7 @@ describe.each([390, 1280])('the night-before sheet at %i px', (width) => {
     const printed = page.locator('.study-printed');
     await expect(printed.isVisible()).resolves.toBe(false);
     await page.emulateMedia({ media: 'print' });
-    expect(await printed.textContent()).toBe('50 key facts');
+    expect(await printed.textContent()).toBe(`${FACTS} key facts`);
     await expect(printed.isVisible()).resolves.toBe(true);
 
     await page.emulateMedia({ media: 'screen' });
@@ -92,9 +94,9 @@ describe.each([390, 1280])('the night-before sheet at %i px', (width) => {
     await cards.nth(9).getByRole('button', { name: 'Known', exact: true }).click();
     await page.getByRole('button', { name: 'Only shaky and unknown' }).click();
     await page.emulateMedia({ media: 'print' });
-    expect(await printed.textContent()).toBe('2 shaky and unknown facts of 50');
+    expect(await printed.textContent()).toBe(`2 shaky and unknown facts of ${FACTS}`);
     await expect(printed.isVisible()).resolves.toBe(true);
-    // The lede's "50 key facts to review" is not printed above a sheet of two.
+    // The lede's "N key facts to review" is not printed above a sheet of two.
     await expect(page.locator('.lede').isVisible()).resolves.toBe(false);
     await expect(page.locator('[data-fact-id]:visible').count()).resolves.toBe(2);
     await page.context().close();
