@@ -54,8 +54,8 @@ export function pageCacheKey(props: unknown, codeDigest: string): string {
 /**
  * The key of plain JSON data (no Map, Set or content entry in it, such as a
  * search index part or a listing slice): the same key `pageCacheKey` gives,
- * without calling a replacer for every value, which at 10,000 notes cost an
- * edit build about a second over the search index's parts.
+ * without calling a replacer for every value (keying the search index's
+ * parts took ≈ 0.46 s of an edit build at 10,000 notes that way).
  */
 export function dataCacheKey(data: unknown, codeDigest: string): string {
   return keyOf(JSON.stringify(data), codeDigest);
