@@ -23,8 +23,9 @@ const WORKER_YOUNG_GENERATION_MB = 24;
 /**
  * A cap on each worker's old generation. Without one V8 lets it fill with
  * garbage towards the process's heap limit: at 10,000 notes the two workers
- * held ≈ 0.8–1.2 GB while what they keep alive (the pipeline's modules,
- * Shiki's grammars, the link targets) is ≈ 100 MB. With 256 MB a worker
+ * held ≈ 0.8–1.2 GB, though what one keeps alive (the pipeline's modules,
+ * Shiki's grammars, the link targets) fits in 64 MB for short notes (the
+ * render-pool test runs the real worker under that cap). With 256 MB a worker
  * renders a note of 1 MB of dense Markdown (prose, math, code and tables in
  * every section: fifty times the longest bench chapter); one of 2 MB, the
  * largest the garden accepts (check/limits.ts), needs 256–512 MB, so that
