@@ -122,6 +122,11 @@ const neighbourTitle = (collection: NoteCollection, item: { title: string; chapt
  * order (within its part, for chapters). `params` holds the note's id.
  */
 export function notePages<K extends NoteCollectionId>(garden: Garden, collection: NoteCollection<K>, codeDigest: string): StaticPage<{ id: string }, NotePage<K>>[] {
+  return noteProps(garden, collection).map(({ id, props }) => keyed({ id }, props, codeDigest));
+}
+
+/** What `notePages` keys, unkeyed: the collections' own page lists add to the props first, then key each page once. */
+function noteProps<K extends NoteCollectionId>(garden: Garden, collection: NoteCollection<K>): { id: string; props: NotePage<K> }[] {
   const notes = garden[collection.id] as unknown as GardenNote<K>[];
   const link = (note: GardenNote<K> | undefined) => (note ? { href: urls.note(collection, note.item.id), title: neighbourTitle(collection, note.item) } : undefined);
   const samePart = (a: GardenNote<K>, b: GardenNote<K> | undefined) => collection.order !== 'by-part' || (b !== undefined && (a.item as { part?: string }).part === (b.item as { part?: string }).part);
@@ -135,27 +140,27 @@ export function notePages<K extends NoteCollectionId>(garden: Garden, collection
       next: samePart(note, after) ? link(after) : undefined,
       ...surroundings(garden, `${collection.id}/${note.item.id}`, note),
     };
-    return keyed({ id: note.item.id }, props, codeDigest);
+    return { id: note.item.id, props };
   });
 }
 
 export function bitPages(garden: Garden, codeDigest: string): StaticPage<{ slug: string }, BitPage>[] {
-  return notePages(garden, bits, codeDigest).map(({ params, props }) => keyed({ slug: params.id }, props, codeDigest));
+  return noteProps(garden, bits).map(({ id, props }) => keyed({ slug: id }, props, codeDigest));
 }
 
 export function shortPages(garden: Garden, codeDigest: string, tracks: Readonly<Record<string, string>>): StaticPage<{ slug: string }, ShortPage>[] {
-  return notePages(garden, shorts, codeDigest).map(({ params, props }) => {
+  return noteProps(garden, shorts).map(({ id, props }) => {
     const page: ShortPage = {
       ...props,
       minutes: readingMinutes(noteBody(props.entry)),
       trackLabel: props.item.track ? (tracks[props.item.track] ?? props.item.track) : undefined,
     };
-    return keyed({ slug: params.id }, page, codeDigest);
+    return keyed({ slug: id }, page, codeDigest);
   });
 }
 
 export function chapterPages(garden: Garden, codeDigest: string): StaticPage<{ part: string; chapter: string }, ChapterPage>[] {
-  return notePages(garden, chapters, codeDigest).flatMap(({ props }) => {
+  return noteProps(garden, chapters).flatMap(({ props }) => {
     const { item } = props;
     const part = garden.parts.find((p) => p.id === item.part);
     // The checker stops a build whose chapter names a missing part; a page cannot be drawn without one.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageCacheKey, propsFingerprint } from '../../src/lib/page-cache';
+import { dataCacheKey, pageCacheKey, propsFingerprint } from '../../src/lib/page-cache';
 
 const entry = (over: Record<string, unknown> = {}) => ({
   id: 'softmax',
@@ -36,5 +36,12 @@ describe('page cache keys', () => {
   it('hashes an entry without a digest by its body and data', () => {
     const bare = (body: string) => pageCacheKey({ entry: entry({ digest: undefined, body }) }, 'code');
     expect(bare('one')).not.toBe(bare('two'));
+  });
+
+  it('keys plain data (a search index part, a listing slice) as pageCacheKey does, and by every value in it', () => {
+    const part = { terms: ['softmax', 'stable'], postings: [[4, 9], [1]], entries: [{ id: 'softmax', url: '/bits/softmax/', title: 'Stable softmax', tags: ['numerics'] }] };
+    expect(dataCacheKey(part, 'code')).toBe(pageCacheKey(part, 'code'));
+    expect(dataCacheKey({ ...part, postings: [[4, 9], [2]] }, 'code')).not.toBe(dataCacheKey(part, 'code'));
+    expect(dataCacheKey(part, 'other code')).not.toBe(dataCacheKey(part, 'code'));
   });
 });

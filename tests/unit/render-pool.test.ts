@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { RenderPool, type PoolJob } from '../../src/build/render-pool';
 import { NoteCache } from '../../src/build/note-cache';
 import { buildLinkTargets } from '../../src/lib/links/targets';
@@ -74,5 +75,43 @@ describe('the render pool', () => {
     await Promise.all(pool.results);
     expect(done.sort()).toEqual(jobs.map((j) => j.key).sort());
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('no worker today'));
+  }, 60_000);
+
+  it('renders every note in the main thread when its workers run out of memory', async () => {
+    const { setup, jobs } = setting(5);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const done: string[] = [];
+    // 8 MB of old generation: not enough to load the note pipeline.
+    const pool = new RenderPool(SCRIPT, setup, jobs, 2, async (job) => void done.push(job.key), 8);
+    await Promise.all(pool.results);
+    expect(done.sort()).toEqual(jobs.map((j) => j.key).sort());
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/a render worker failed \(.*memory limit/));
+  }, 60_000);
+
+  it('lets the other worker go on when one runs out of memory, and renders what the first was on in the main thread', async () => {
+    const { setup, jobs, cache } = setting(12);
+    // The first worker to start takes note 0 and fills its heap until it reaches its cap; the second gives back the number
+    // it took and runs the real worker, which renders every other note.
+    const crashing = join(dirs[0]!, 'crashing-worker.mjs');
+    writeFileSync(
+      crashing,
+      `import { workerData } from 'node:worker_threads';
+const counter = new Int32Array(workerData.next);
+if (Atomics.add(counter, 0, 1) === 0) {
+  const kept = [];
+  for (;;) kept.push(new Array(100_000).fill(kept.length));
+}
+Atomics.sub(counter, 0, 1);
+await import(${JSON.stringify(pathToFileURL(SCRIPT).href)});
+`,
+    );
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const done: string[] = [];
+    const pool = new RenderPool(crashing, setup, jobs, 2, async (job) => void done.push(job.key), 64);
+    await Promise.all(pool.results);
+    expect(done).toEqual(['key0']);
+    for (const job of jobs.slice(1)) expect(cache.get(job.key), job.key).toBeDefined();
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('memory limit'));
   }, 60_000);
 });

@@ -5,7 +5,7 @@
  * itself, so a rebuild rewrites only the parts an edit changed.
  */
 import type { Garden } from '../load';
-import { pageCacheKey } from '../page-cache';
+import { dataCacheKey } from '../page-cache';
 import { collectionDocuments, SEARCH_COLLECTIONS } from './documents';
 import { searchSource, type RenderHeadings } from './garden-source';
 import type { RenderedHeading } from './text';
@@ -32,7 +32,7 @@ export function siteSearchIndex(garden: Garden, urls: UrlsForSearch, render: Ren
 
 /** The static paths of the term shards, word lists and entry chunks, each with its content as props and a cache key made from it. */
 export function indexParts(index: ShardedIndex, codeDigest: string): { params: { kind: PartKind; n: string }; props: { part: unknown }; cacheKey: string }[] {
-  const pages = (kind: PartKind, parts: readonly unknown[]) => parts.map((part, n) => ({ params: { kind, n: String(n) }, props: { part }, cacheKey: pageCacheKey(part, codeDigest) }));
+  const pages = (kind: PartKind, parts: readonly unknown[]) => parts.map((part, n) => ({ params: { kind, n: String(n) }, props: { part }, cacheKey: dataCacheKey(part, codeDigest) }));
   return [...pages('terms', index.shards), ...pages('words', index.words), ...pages('entries', index.chunks)];
 }
 

@@ -8,7 +8,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { loadGarden } from '../../../../lib/load';
 import { gardenListingIndex, LISTED_COLLECTIONS } from '../../../../lib/listing-pages';
 import { listingSlices } from '../../../../lib/listing-slices';
-import { pageCacheKey } from '../../../../lib/page-cache';
+import { dataCacheKey } from '../../../../lib/page-cache';
 import { urls } from '../../../../lib/site-urls';
 
 export const getStaticPaths = (async () => {
@@ -17,7 +17,7 @@ export const getStaticPaths = (async () => {
     listingSlices(gardenListingIndex(garden, collection, urls)).map(({ facet, key, index }) => ({
       params: { collection, facet, key },
       props: { index },
-      cacheKey: pageCacheKey(index, import.meta.env.GARDEN_CODE_DIGEST),
+      cacheKey: dataCacheKey(index, import.meta.env.GARDEN_CODE_DIGEST),
     })),
   );
 }) satisfies GetStaticPaths;
