@@ -5,7 +5,8 @@
  * listing of more than one page is drawn in the reader's browser. Pure.
  */
 import type { Garden, GardenNote } from './load';
-import type { BitItem, ShortItem } from './collections';
+import { noteCollection, type BitItem, type ShortItem } from './collections';
+import { plural } from './plural';
 import { countTags, type TagCount } from './tags';
 import { paginate, type PageInfo } from './pagination';
 import { keyed, type StaticPage } from './pages';
@@ -109,4 +110,17 @@ export function gardenListingIndex(garden: Garden, collection: ListedCollection,
   return collection === 'bits'
     ? bitsListingIndex(garden.bits.map(({ item, entry }) => ({ item, excerpt: excerptOf(noteBody(entry)) })), urls)
     : shortsListingIndex(garden.shorts.map((s) => s.item), urls);
+}
+
+/** What a listing calls one entry and several, from the collection registry: `bit` and `bits`. */
+export function listingNouns(collection: string): { noun: string; nounPlural: string } {
+  const { noun, label } = noteCollection(collection);
+  return { noun, nounPlural: label.toLowerCase() };
+}
+
+/** A listing's count line: "26 bits", or "120 bits, page 2 of 3" when it runs to several pages. */
+export function listingCountText(collection: string, page: PageInfo): string {
+  const { noun, nounPlural } = listingNouns(collection);
+  const count = plural(page.total, noun, nounPlural);
+  return page.last > 1 ? `${count}, page ${page.current} of ${page.last}` : count;
 }

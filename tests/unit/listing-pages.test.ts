@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bitsListingIndex, bitsListingPages, shortsListingIndex, shortsListingPages, shortTracks } from '../../src/lib/listing-pages';
-import { LISTING_PAGE_SIZE } from '../../src/lib/pagination';
+import { bitsListingIndex, bitsListingPages, listingCountText, listingNouns, shortsListingIndex, shortsListingPages, shortTracks } from '../../src/lib/listing-pages';
+import { LISTING_PAGE_SIZE, type PageInfo } from '../../src/lib/pagination';
 import { LISTING_SNIPPET_LIMIT } from '../../src/lib/listing';
 import { gardenUrls } from '../../src/lib/urls';
 import { applyFilter, EMPTY_FILTER } from '../../src/lib/search/filter-state';
@@ -116,5 +116,18 @@ describe('slices of the listing index', () => {
       const slice = listingSlices(index).find((s) => s.facet === source.facet && s.key === source.key)!;
       expect(applyFilter(slice.index.entries, state)).toEqual(applyFilter(index.entries, state));
     }
+  });
+});
+
+describe('listing count line', () => {
+  const onePage: PageInfo = { current: 1, last: 1, start: 0, total: 26 };
+  it("names a listing's entries as the collection registry does", () => {
+    expect(listingNouns('bits')).toEqual({ noun: 'bit', nounPlural: 'bits' });
+    expect(listingNouns('shorts')).toEqual({ noun: 'short', nounPlural: 'shorts' });
+  });
+  it('counts one page plainly, a paged listing with its page, and one entry in the singular', () => {
+    expect(listingCountText('bits', onePage)).toBe('26 bits');
+    expect(listingCountText('shorts', { ...onePage, current: 2, last: 3, total: 120 })).toBe('120 shorts, page 2 of 3');
+    expect(listingCountText('bits', { ...onePage, total: 1 })).toBe('1 bit');
   });
 });
