@@ -17,6 +17,7 @@ import { NoteRenderer } from './src/build/note-renderer';
 import { gardenProcessor } from './src/build/garden-processor';
 import { lazyUnified } from './src/build/lazy-unified';
 import { MermaidRenderer } from './src/build/diagram-renderer';
+import { graphLayout } from './src/build/graph-layout';
 import { gitCommitDates, sitemapLastmod, writeCommitDates } from './src/build/last-updated';
 
 const projectRoot = process.cwd();
@@ -71,7 +72,7 @@ export default {
     shikiConfig,
   },
   // The check comes after the note renderer, whose prefetch starts the workers before the check takes the main thread.
-  integrations: [noteRendering(notes), gardenCheck({ contentDir, base: siteConfig.base, tracks: Object.keys(siteConfig.tracks), levels: siteConfig.levels, garden: linkTargets.snapshot, memo, onErrors: 'exit', beforeExit: () => notes.stopPool(), knownDiagram: (source) => diagrams.has(source) }), mdx(), sitemap({ filter: (page) => !new URL(page).pathname.endsWith('/search/'), serialize: sitemapLastmod(linkTargets.snapshot, commitDates) }), keepOutput()],
+  integrations: [noteRendering(notes), gardenCheck({ contentDir, base: siteConfig.base, tracks: Object.keys(siteConfig.tracks), levels: siteConfig.levels, garden: linkTargets.snapshot, memo, onErrors: 'exit', beforeExit: () => notes.stopPool(), knownDiagram: (source) => diagrams.has(source) }), graphLayout(projectRoot), mdx(), sitemap({ filter: (page) => !new URL(page).pathname.endsWith('/search/'), serialize: sitemapLastmod(linkTargets.snapshot, commitDates) }), keepOutput()],
   vite: {
     server: { watch: { ignored: ['**/dist/**'] } },
     define: { 'import.meta.env.GARDEN_CODE_DIGEST': JSON.stringify(digest), 'import.meta.env.GARDEN_COMMIT_DATES': JSON.stringify(commitDatesFile) },

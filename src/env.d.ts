@@ -12,3 +12,8 @@ declare module 'astro:asset-imports' {
   const images: Map<string, import('astro').ImageMetadata>;
   export default images;
 }
+
+/** The map's layout as JSON (src/build/graph-layout.ts): on a thread of its own in a build, in place under `astro dev`. */
+declare module 'virtual:garden/graph-layout' {
+  export function laidOutGraphJson(graph: import('./lib/graph/model').GardenGraph): Promise<string>;
+}
