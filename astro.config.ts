@@ -18,6 +18,7 @@ import { gardenProcessor } from './src/build/garden-processor';
 import { lazyUnified } from './src/build/lazy-unified';
 import { MermaidRenderer } from './src/build/diagram-renderer';
 import { graphLayout } from './src/build/graph-layout';
+import { pageGenerationHeap } from './src/build/page-heap';
 import { gitCommitDates, sitemapLastmod, writeCommitDates } from './src/build/last-updated';
 
 const projectRoot = process.cwd();
@@ -72,7 +73,7 @@ export default {
     shikiConfig,
   },
   // The check comes after the note renderer, whose prefetch starts the workers before the check takes the main thread.
-  integrations: [noteRendering(notes), gardenCheck({ contentDir, base: siteConfig.base, tracks: Object.keys(siteConfig.tracks), levels: siteConfig.levels, garden: linkTargets.snapshot, memo, onErrors: 'exit', beforeExit: () => notes.stopPool(), knownDiagram: (source) => diagrams.has(source) }), graphLayout(projectRoot), mdx(), sitemap({ filter: (page) => !new URL(page).pathname.endsWith('/search/'), serialize: sitemapLastmod(linkTargets.snapshot, commitDates) }), keepOutput()],
+  integrations: [noteRendering(notes), gardenCheck({ contentDir, base: siteConfig.base, tracks: Object.keys(siteConfig.tracks), levels: siteConfig.levels, garden: linkTargets.snapshot, memo, onErrors: 'exit', beforeExit: () => notes.stopPool(), knownDiagram: (source) => diagrams.has(source) }), graphLayout(projectRoot), pageGenerationHeap(), mdx(), sitemap({ filter: (page) => !new URL(page).pathname.endsWith('/search/'), serialize: sitemapLastmod(linkTargets.snapshot, commitDates) }), keepOutput()],
   vite: {
     server: { watch: { ignored: ['**/dist/**'] } },
     define: { 'import.meta.env.GARDEN_CODE_DIGEST': JSON.stringify(digest), 'import.meta.env.GARDEN_COMMIT_DATES': JSON.stringify(commitDatesFile) },
