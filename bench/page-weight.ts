@@ -176,7 +176,7 @@ function listingWeight(root: string, first: string): ListingWeight {
 
 /**
  * The listing pages: /bits/, /shorts/, the tag with most pages, the largest
- * night-before sheet; and what a filter fetches: the listing indexes and the
+ * night-before sheet, the map and its list's pages; and what a filter fetches: the listing indexes and the
  * largest tag slice of each.
  */
 export function listingWeights(root: string): ListingWeight[] {
@@ -185,7 +185,8 @@ export function listingWeights(root: string): ListingWeight[] {
   const pagesOf = (tag: string) => files.filter((f) => f.startsWith(tag.replace(/index\.html$/, '')) && f.endsWith('index.html')).length;
   const tags = bySize(/^tags\/[^/]+\/index\.html$/).map((tag) => ({ tag, pages: pagesOf(tag) }));
   const busiestTag = tags.sort((a, b) => b.pages - a.pages)[0]?.tag;
-  const pages = ['bits/index.html', 'shorts/index.html', busiestTag, bySize(/^cheatsheets\/[^/]+\/index\.html$/)[0]]
+  // The map (/graph/) and, in a garden whose list runs to several pages, its text alternative's pages (src/lib/graph/list-pages.ts).
+  const pages = ['bits/index.html', 'shorts/index.html', busiestTag, bySize(/^cheatsheets\/[^/]+\/index\.html$/)[0], 'graph/index.html', 'graph/links/index.html']
     .filter((p): p is string => p !== undefined && existsSync(join(root, p)))
     .map((page) => listingWeight(root, page));
   const fetched = ['listing/bits.json', bySize(/^listing\/bits\/tag\/[^/]+\.json$/)[0], 'listing/shorts.json', bySize(/^listing\/shorts\/tag\/[^/]+\.json$/)[0]]

@@ -38,6 +38,8 @@ export function gardenUrls(base: string) {
     /** The map of the whole garden, and the laid-out graph its maps draw (src/lib/graph/). */
     graph: () => at('/graph/'),
     graphData: () => at('/graph/garden.json'),
+    /** The map's text alternative when it runs to several pages (src/lib/graph/list-pages.ts); later pages at `page/<n>/`. */
+    graphList: () => at('/graph/links/'),
     asset: (path: string) => at(path),
   };
 }

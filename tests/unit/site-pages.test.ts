@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkRootLink, editDistance, FIXED_PAGES, routeUrl, siteUrls, type SiteEntries } from '../../src/lib/check/site-pages';
 import { LISTING_PAGE_SIZE } from '../../src/lib/pagination';
+import { GRAPH_LIST_PAGE_SIZE } from '../../src/lib/graph/list-pages';
 
 const entries: SiteEntries = {
   notes: [
@@ -42,11 +43,21 @@ describe('siteUrls', () => {
   it('lists the later pages of listings and tags that need them, drafts counted only in astro dev', () => {
     const many = (prefix: string, n: number, extra: { draft?: boolean; tags?: string[] } = {}) => Array.from({ length: n }, (_, i) => ({ path: `${prefix}n${i}/`, tags: ['llm'], ...extra }));
     const big = siteUrls({ notes: [...many('/bits/', LISTING_PAGE_SIZE * 2 + 1), ...many('/shorts/', LISTING_PAGE_SIZE), ...many('/shorts/d', 1, { draft: true })], parts: [] });
-    const later = (set: ReadonlySet<string>) => [...set].filter((url) => url.includes('/page/')).sort();
+    const later = (set: ReadonlySet<string>) => [...set].filter((url) => url.includes('/page/') && !url.startsWith('/graph/')).sort();
     expect(later(big.published)).toEqual(['/bits/page/2/', '/bits/page/3/', '/tags/llm/page/2/', '/tags/llm/page/3/', '/tags/llm/page/4/']);
     // The one draft short makes a second page of shorts only in astro dev; the tag's fourth page is published already.
     expect(later(big.draftOnly)).toEqual(['/shorts/page/2/']);
     expect(later(site.published)).toEqual([]);
+  });
+
+  it("lists the pages of the map's list once the notes do not fit on /graph/, drafts counted only in astro dev", () => {
+    const notes = (n: number, draft = false) => Array.from({ length: n }, (_, i) => ({ path: `/shorts/${draft ? 'd' : 'n'}${i}/`, draft }));
+    const listPages = (set: ReadonlySet<string>) => [...set].filter((url) => url.startsWith('/graph/links/')).sort();
+    expect(listPages(siteUrls({ notes: notes(GRAPH_LIST_PAGE_SIZE), parts: [] }).published)).toEqual([]);
+    const big = siteUrls({ notes: [...notes(GRAPH_LIST_PAGE_SIZE * 2), ...notes(1, true)], parts: [] });
+    expect(listPages(big.published)).toEqual(['/graph/links/', '/graph/links/page/2/']);
+    expect(listPages(big.draftOnly)).toEqual(['/graph/links/page/3/']);
+    expect(checkRootLink('/graph/links/', big, { allowDrafts: false })).toEqual({ ok: true });
   });
 
   it('takes the static pages it is given', () => {

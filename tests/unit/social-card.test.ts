@@ -23,6 +23,8 @@ describe('cardPath', () => {
     ['/bits/page/3/', 'og/bits.png'],
     ['/tags/numerics/page/2/', 'og/tags/numerics.png'],
     ['/bits/page-size/', 'og/bits/page-size.png'],
+    ['/graph/links/', 'og/graph.png'],
+    ['/graph/links/page/4/', 'og/graph.png'],
   ])('places the card of %s at %s', (page, card) => expect(cardPath(page)).toBe(card));
 });
 

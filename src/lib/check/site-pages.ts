@@ -6,6 +6,8 @@
  */
 import { bits, shorts } from '../collections';
 import { LISTING_PAGE_SIZE, pageUrl } from '../pagination';
+import { gardenUrls } from '../urls';
+import { GRAPH_LIST_PAGE_SIZE } from '../graph/list-pages';
 
 /** Listings cut into pages (`/bits/page/2/` …, src/lib/pagination.ts); tag pages are too. */
 const PAGED_LISTINGS: readonly string[] = [bits.listingPath, shorts.listingPath];
@@ -64,6 +66,10 @@ export function siteUrls(entries: SiteEntries, staticPages: readonly string[] = 
   for (const [listing, counted] of listings) {
     for (let page = 2; page <= Math.ceil(counted.all / LISTING_PAGE_SIZE); page++) add(pageUrl(listing, page), page > Math.ceil(counted.published / LISTING_PAGE_SIZE));
   }
+  // The map's list has pages of its own once every note does not fit in one (src/lib/graph/list-pages.ts).
+  const graphListPages = (notes: number) => (notes > GRAPH_LIST_PAGE_SIZE ? Math.ceil(notes / GRAPH_LIST_PAGE_SIZE) : 0);
+  const publishedListPages = graphListPages(entries.notes.filter((note) => !note.draft).length);
+  for (let page = 1; page <= graphListPages(entries.notes.length); page++) add(pageUrl(gardenUrls('/').graphList(), page), page > publishedListPages);
   return { published, draftOnly: new Set([...all].filter((url) => !published.has(url))) };
 }
 

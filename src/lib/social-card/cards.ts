@@ -17,13 +17,15 @@ export interface CardPage {
 
 /**
  * A page's card, from the site root without the base: `/bits/kv-cache/` → `og/bits/kv-cache.png`, `/` → `og/index.png`.
- * A listing's later pages (`/bits/page/3/`, `/tags/x/page/2/`) share the card of its first.
+ * A listing's later pages (`/bits/page/3/`, `/tags/x/page/2/`) share the card of its first; the pages of
+ * the map's list (`/graph/links/`, src/lib/graph/list-pages.ts) share the map's.
  */
 export function cardPath(pagePath: string): string {
   const trimmed = pagePath
     .replace(/^\/+|\/+$/g, '')
     .replace(/\/index\.html$|^index\.html$/, '')
-    .replace(/(^|\/)page\/\d+$/, '');
+    .replace(/(^|\/)page\/\d+$/, '')
+    .replace(/^graph\/links$/, 'graph');
   return `og/${trimmed === '' ? 'index' : trimmed}.png`;
 }
 
