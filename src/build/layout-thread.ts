@@ -6,12 +6,18 @@
  * page (bench/RESULTS.md, "Where the time goes now"). The positions are the
  * same to the byte: the same function on the same graph, stringified the same way.
  */
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { layoutGraph } from '../lib/graph/layout';
 import type { GardenGraph } from '../lib/graph/model';
 
-/** Old generation the layout may use: 10,000 linked notes lay out well within it; past it the thread ends and the layout is done here. */
-export const LAYOUT_OLD_GENERATION_MB = 384;
+/**
+ * The thread's heap: it runs beside page generation, so what it holds adds to
+ * the build's peak. A 10,000-note garden lays out within 64 MB of old
+ * generation; with these limits the thread adds ≈ 80–120 MB at that size
+ * (≈ 250 MB with V8's defaults). A garden too large for them ends the thread,
+ * and the layout is then done in the main thread.
+ */
+export const LAYOUT_HEAP_LIMITS = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 12 } as const;
 
 /** The map's JSON, laid out in place: for `astro dev`, and whenever the thread could not do it. */
 export function laidOutInThread(graph: GardenGraph): string {
@@ -24,7 +30,7 @@ export function laidOutInThread(graph: GardenGraph): string {
  * out of memory is reported through `warn`, and the layout is done in this
  * thread instead: the build is slower, never wrong.
  */
-export function laidOutOffThread(graph: GardenGraph, workerScript: string, warn: (message: string) => void = console.warn): Promise<string> {
+export function laidOutOffThread(graph: GardenGraph, workerScript: string, warn: (message: string) => void = console.warn, limits: ResourceLimits = LAYOUT_HEAP_LIMITS): Promise<string> {
   return new Promise((resolve) => {
     let settled = false;
     const fallBack = (why: string) => {
@@ -35,7 +41,7 @@ export function laidOutOffThread(graph: GardenGraph, workerScript: string, warn:
     };
     let worker: Worker;
     try {
-      worker = new Worker(workerScript, { workerData: graph, resourceLimits: { maxOldGenerationSizeMb: LAYOUT_OLD_GENERATION_MB } });
+      worker = new Worker(workerScript, { workerData: graph, resourceLimits: limits });
     } catch (error) {
       fallBack(`could not start (${error instanceof Error ? error.message : String(error)})`);
       return;

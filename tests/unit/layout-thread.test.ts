@@ -43,4 +43,12 @@ describe("the map's layout thread", () => {
     expect(await laidOutOffThread(graph, throws, (message) => warnings.push(message))).toBe(expected);
     expect(warnings).toEqual([expect.stringContaining('ended with code 3'), expect.stringContaining('failed (out of luck)')]);
   });
+
+  it('lays the map out in place when the thread runs out of its memory', async () => {
+    const hungry = join(mkdtempSync(join(tmpdir(), 'layout-thread-')), 'hungry.mjs');
+    writeFileSync(hungry, 'const kept = [];\nfor (;;) kept.push(new Array(100_000).fill(kept.length));\n');
+    const warnings: string[] = [];
+    expect(await laidOutOffThread(graph, hungry, (message) => warnings.push(message), { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 4 })).toBe(expected);
+    expect(warnings).toEqual([expect.stringMatching(/failed \(.*memory.*\)/i)]);
+  });
 });
