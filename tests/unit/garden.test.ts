@@ -168,6 +168,10 @@ describe('plural', () => {
     [2, 'chapter', undefined, '2 chapters'],
     [1, 'entry', 'entries', '1 entry'],
     [5, 'entry', 'entries', '5 entries'],
+    [999, 'note', undefined, '999 notes'],
+    [1000, 'note', undefined, '1,000 notes'],
+    [10000, 'bit', undefined, '10,000 bits'],
+    [1234567, 'link', undefined, '1,234,567 links'],
   ])('plural(%d, %s, %s) → %s', (count, word, pluralWord, expected) => {
     expect(plural(count, word, pluralWord)).toBe(expected);
   });
