@@ -29,8 +29,9 @@ const maxBytes = maxBytesFromEnv(process.env);
 // Mermaid diagrams are drawn by a headless chromium when there is one, else shown as their source (src/build/diagram-renderer.ts).
 const diagrams = new MermaidRenderer({ cacheDir });
 // The one digest of the code (src/build/code-digest.ts), worked out once: every cache of the build is valid only for it.
-// A build without a browser shows diagrams as source: its pages are not to be reused by one that can draw them.
-const digest = codeDigest(projectRoot, siteConfig.base, siteConfig.socialCards ? 'social-cards' : '') + (diagrams.available ? '' : ' diagrams-as-source');
+// A build without a browser shows diagrams as source: its pages are not to be reused by one that can draw them,
+// nor are a note's drawn diagrams by a build with another browser (diagram-renderer.ts, browserIdentity).
+const digest = codeDigest(projectRoot, siteConfig.base, siteConfig.socialCards ? 'social-cards' : '') + (diagrams.available ? ` diagrams-by ${diagrams.browserId}` : ' diagrams-as-source');
 // What the build works out from each garden file, remembered by its text (src/build/file-memo.ts).
 const memo = new FileMemo(resolve(cacheDir, 'garden-files.bin'), `${digest} max ${maxBytes}`);
 const linkTargets = createLinkTargetsProvider(contentDir, gardenUrls(siteConfig.base), { maxBytes, memo });

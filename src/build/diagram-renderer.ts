@@ -3,8 +3,9 @@
  * browser to lay text out, so this runs it in a headless chromium (Debian's,
  * never a downloaded one) through playwright-core, and caches each diagram's
  * two SVGs (light and dark theme) in `garden-diagrams/` under the build's
- * cache folder, keyed by the diagram's source, Mermaid's version and the
- * theme settings. A build whose diagrams are all cached never starts the
+ * cache folder, keyed by the diagram's source, Mermaid's version, the
+ * theme settings and the browser (`browserIdentity`: labels are measured with
+ * its fonts and text layout, so another chromium may draw other SVGs). A build whose diagrams are all cached never starts the
  * browser; one that starts it closes it once idle (IDLE_MS) and when the
  * build ends.
  *
@@ -13,7 +14,7 @@
  * warning: `npm run build` works on a machine without a browser.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmdirSync, unlinkSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -38,9 +39,26 @@ export function defaultChromiumPath(env: NodeJS.ProcessEnv = process.env): strin
   return env.GARDEN_CHROMIUM || '/usr/bin/chromium';
 }
 
-/** A diagram's cache key: its source, Mermaid's version and the settings it is drawn with. */
-export function diagramKey(source: string): string {
-  return createHash('sha256').update(`${MERMAID_VERSION}\0${JSON.stringify([SETTINGS, THEMES])}\0${source}`).digest('hex').slice(0, 32);
+/** A diagram's cache key: its source, Mermaid's version, the settings it is drawn with and the browser that draws it. */
+export function diagramKey(source: string, browser = ''): string {
+  return createHash('sha256').update(`${MERMAID_VERSION}\0${JSON.stringify([SETTINGS, THEMES])}\0${browser}\0${source}`).digest('hex').slice(0, 32);
+}
+
+/**
+ * Which browser `chromium` is, without starting it (`chromium --version`
+ * would cost every build ≈ 60 ms): the file the path leads to, its size and
+ * its time. A package upgrade writes new files, so a new chromium gives a new
+ * identity; undefined when there is no such file.
+ */
+export function browserIdentity(chromium: string): string | undefined {
+  if (!chromium) return undefined;
+  try {
+    const path = realpathSync(chromium);
+    const stats = statSync(path);
+    return stats.isFile() ? `${path} ${stats.size} ${Math.round(stats.mtimeMs)}` : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export interface MermaidRendererOptions {
@@ -56,6 +74,8 @@ export class MermaidRenderer implements DiagramRenderer {
   readonly chromium: string;
   /** Whether a browser is there to draw with: decided once, as the build starts. */
   readonly available: boolean;
+  /** The browser that draws, part of every diagram's key (browserIdentity); empty when there is none. */
+  readonly browserId: string;
   /** Diagrams drawn (not found in the cache) and the time the browser took to start, for the build's log and the bench. */
   drawn = 0;
   startMs = 0;
@@ -70,7 +90,8 @@ export class MermaidRenderer implements DiagramRenderer {
   constructor(options: MermaidRendererOptions) {
     this.dir = join(options.cacheDir, 'garden-diagrams');
     this.chromium = options.chromium ?? defaultChromiumPath();
-    this.available = existsSync(this.chromium);
+    this.browserId = browserIdentity(this.chromium) ?? '';
+    this.available = this.browserId !== '';
     this.warn = options.warn ?? ((message) => console.warn(message));
   }
 
@@ -80,11 +101,11 @@ export class MermaidRenderer implements DiagramRenderer {
 
   /** Whether this diagram was drawn before (so it parses). */
   has(source: string): boolean {
-    return existsSync(this.file(diagramKey(source)));
+    return existsSync(this.file(diagramKey(source, this.browserId)));
   }
 
   async render(source: string): Promise<DiagramSvgs | undefined> {
-    const key = diagramKey(source);
+    const key = diagramKey(source, this.browserId);
     this.used.add(key);
     try {
       return JSON.parse(readFileSync(this.file(key), 'utf8')) as DiagramSvgs;
@@ -162,7 +183,7 @@ export class MermaidRenderer implements DiagramRenderer {
    */
   prune(sources: Iterable<string>): number {
     const keep = new Set(this.used);
-    for (const source of sources) keep.add(diagramKey(source));
+    for (const source of sources) keep.add(diagramKey(source, this.browserId));
     let removed = 0;
     let names: string[];
     try {
