@@ -119,12 +119,19 @@ export class FuzzyTerms {
 /**
  * Scores of `n` entries, added up word by word: per word, an entry keeps its
  * best term (field weight × match quality × rarity); `count` says how many
- * words it matched.
+ * words it matched. Only the entries a word touched are visited when it
+ * closes, and `matched` lists those any word touched: at 10,000 notes a query
+ * touches a few thousand of 22,000 entries, and before the code is warm every
+ * pass over all of them costs milliseconds.
  */
 export class WordScores {
   readonly total: Float64Array;
   readonly count: Uint8Array;
   private readonly best: Float64Array;
+  /** Entries with a best term for the current word. */
+  private touched: number[] = [];
+  /** Entries that matched at least one word, in the order they first did. */
+  readonly matched: number[] = [];
 
   readonly n: number;
 
@@ -143,7 +150,10 @@ export class WordScores {
       entry += code >> 2;
       if (only && !only(entry)) continue;
       const value = WEIGHTS[code & 3]! * quality * rarity(entry);
-      if (value > this.best[entry]!) this.best[entry] = value;
+      if (value > this.best[entry]!) {
+        if (this.best[entry] === 0) this.touched.push(entry);
+        this.best[entry] = value;
+      }
       used = true;
     }
     return used;
@@ -152,13 +162,24 @@ export class WordScores {
   /** Closes the current word: its best terms join the totals. */
   endWord(): void {
     const { best, total, count } = this;
-    for (let i = 0; i < this.n; i++) {
-      if (best[i]! > 0) {
-        total[i]! += best[i]!;
-        count[i]!++;
-        best[i] = 0;
-      }
+    for (const entry of this.touched) {
+      total[entry]! += best[entry]!;
+      if (count[entry]!++ === 0) this.matched.push(entry);
+      best[entry] = 0;
     }
+    this.touched = [];
+  }
+
+  /** The most words any entry matched (0: none matched). */
+  mostWords(): number {
+    let most = 0;
+    for (const entry of this.matched) if (this.count[entry]! > most) most = this.count[entry]!;
+    return most;
+  }
+
+  /** The entries that matched exactly `words` words, in entry order. */
+  entriesMatching(words: number): Int32Array {
+    return Int32Array.from(this.matched.filter((entry) => this.count[entry] === words)).sort();
   }
 }
 
