@@ -128,11 +128,14 @@ export class SearchDialog {
   }
 
   private show(nodes: HTMLElement[], status: string) {
+    // A new list starts at its top, where its first option is: scrolling there now, while the layout is clean, is free,
+    // where scrollIntoView on the first option would lay the new results out at once instead of in the next frame.
+    this.list.scrollTop = 0;
     this.list.replaceChildren(...nodes);
     this.options = [...this.list.querySelectorAll<HTMLElement>('[role="option"]')];
     this.status.textContent = status;
     this.input.setAttribute('aria-expanded', String(this.options.length > 0));
-    this.setActive(this.options.length > 0 ? 0 : -1);
+    this.setActive(this.options.length > 0 ? 0 : -1, false);
   }
 
   private setActive(index: number, scroll = true) {
