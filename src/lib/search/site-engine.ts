@@ -204,6 +204,12 @@ export class SiteSearch {
     return this.searchLoaded(query, limit);
   }
 
+  /** What one entry shows, once the chunk holding it is here (fetched once, whoever asks first). */
+  async entry(id: number): Promise<SearchEntry> {
+    const chunk = (await this.part('entries', Math.floor(id / this.manifest.chunk))) as EntryChunk;
+    return chunk.entries[id % this.manifest.chunk]!;
+  }
+
   /** What the given entries show, fetching only the chunks that hold them. */
   async entries(ids: Iterable<number>): Promise<Map<number, SearchEntry>> {
     const wanted = [...ids];
