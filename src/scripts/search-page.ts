@@ -5,7 +5,7 @@
  * address, so a search can be shared or reloaded. Fuse and the index's
  * manifest load with the first query; each query fetches the parts it needs.
  */
-import { COLLECTION_LABELS, resultView, statusLine } from '../lib/search/results';
+import { COLLECTION_LABELS, resultView, statusLine, type ResultView } from '../lib/search/results';
 import type { SearchCollection } from '../lib/search/documents';
 import { siteResults, type SiteResults } from './search/site-results';
 import { resultParts } from './search/result-parts';
@@ -68,20 +68,20 @@ class SearchPage extends HTMLElement {
       return;
     }
     this.status.textContent = 'Searching…';
-    let results: SiteResults;
+    let results: SiteResults<ResultView>;
     try {
-      results = await siteResults(this.indexBase, query, () => Infinity);
+      results = await siteResults(this.indexBase, query, () => Infinity, resultView);
     } catch {
       if (token === this.runToken) this.show([], 'Search is unavailable right now. Please try again.');
       return;
     }
     if (token !== this.runToken) return;
-    const { groups, terms, found } = results;
-    const sections = groups.filter((group) => group.total > 0).map((group) => this.section(group.collection, group.entries.map((entry) => resultView(group.collection, entry, terms))));
+    const { groups, found } = results;
+    const sections = groups.filter((group) => group.total > 0).map((group) => this.section(group.collection, group.items));
     this.show(sections, statusLine(query, found, ' Check the spelling, or try fewer words.'));
   }
 
-  private section(collection: SearchCollection, views: ReturnType<typeof resultView>[]): HTMLElement {
+  private section(collection: SearchCollection, views: ResultView[]): HTMLElement {
     const section = document.createElement('section');
     section.className = 'search-page__group';
     const heading = document.createElement('h2');

@@ -112,9 +112,8 @@ export class SearchEngine {
       }
       scores.endWord();
     }
-    const { total, count } = scores;
     const hits: SearchHit[] = [];
-    for (let i = 0; i < n; i++) if (count[i] === words.length) hits.push({ entry: this.entries[i]!, index: i, score: total[i]! });
+    for (const i of scores.entriesMatching(words.length)) hits.push({ entry: this.entries[i]!, index: i, score: scores.total[i]! });
     hits.sort((a, b) => b.score - a.score || a.index - b.index);
     return { hits, terms, words };
   }

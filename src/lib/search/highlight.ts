@@ -1,6 +1,8 @@
 /** Marking the matched words of a text, for search results. Pure. */
 import { fold } from './tokens';
 
+const CAMEL = /\p{Ll}\p{Lu}/u;
+
 /** Splits `text` into runs, marking the words whose folded form (or one of its parts) is among `terms`. */
 export function highlight(text: string, terms: ReadonlySet<string>): { text: string; match: boolean }[] {
   const parts: { text: string; match: boolean }[] = [];
@@ -14,7 +16,11 @@ export function highlight(text: string, terms: ReadonlySet<string>): { text: str
   for (const found of text.matchAll(/[\p{L}\p{N}_]+/gu)) {
     const word = found[0];
     const folded = fold(word);
-    const hit = terms.has(folded) || folded.split('_').some((part) => terms.has(part)) || word.split(/(?<=\p{Ll})(?=\p{Lu})/u).some((part) => terms.has(fold(part)));
+    // Identifier parts are looked for only in words that have them.
+    const hit =
+      terms.has(folded) ||
+      (folded.includes('_') && folded.split('_').some((part) => terms.has(part))) ||
+      (CAMEL.test(word) && word.split(/(?<=\p{Ll})(?=\p{Lu})/u).some((part) => terms.has(fold(part))));
     if (!hit) continue;
     push(text.slice(last, found.index), false);
     push(word, true);

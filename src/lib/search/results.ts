@@ -30,10 +30,11 @@ export interface ResultView {
 export function snippet(text: string, terms: ReadonlySet<string>, max = 160): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   if (flat.length <= max) return flat;
-  const first = highlight(flat, terms).findIndex((run) => run.match);
+  const runs = highlight(flat, terms);
+  const first = runs.findIndex((run) => run.match);
   let start = 0;
   if (first > 0) {
-    const offset = highlight(flat, terms)
+    const offset = runs
       .slice(0, first)
       .reduce((sum, run) => sum + run.text.length, 0);
     if (offset > max * 0.6) start = flat.lastIndexOf(' ', offset - Math.floor(max / 3)) + 1;

@@ -171,23 +171,25 @@ export class SiteSearch {
       }
       scores.endWord();
     }
-    let most = 0;
-    for (const count of scores.count) if (count > most) most = count;
+    const most = scores.mostWords();
+    const found = most > 0 ? scores.entriesMatching(most) : new Int32Array(0);
+    let at = 0;
     const groups = this.manifest.collections.map(({ collection, start, count }) => {
       const wanted = limit(collection);
       const better = (a: SiteHit, b: SiteHit) => b.score - a.score || a.entry - b.entry;
       const hits: SiteHit[] = [];
       let total = 0;
-      for (let entry = start; entry < start + count; entry++) {
-        if (most === 0 || scores.count[entry] !== most) continue;
+      // `found` is in entry order and the collections' ranges follow one another.
+      for (; at < found.length && found[at]! < start + count; at++) {
+        const entry = found[at]!;
         total++;
         const hit = { entry, score: scores.total[entry]! };
         if (wanted === Infinity) hits.push(hit);
         else if (hits.length < wanted || better(hit, hits.at(-1)!) < 0) {
           // Keep the best `wanted`, sorted, by insertion: a handful of places, however many hits.
-          let at = hits.length;
-          while (at > 0 && better(hit, hits[at - 1]!) < 0) at--;
-          hits.splice(at, 0, hit);
+          let place = hits.length;
+          while (place > 0 && better(hit, hits[place - 1]!) < 0) place--;
+          hits.splice(place, 0, hit);
           if (hits.length > wanted) hits.pop();
         }
       }
@@ -200,6 +202,12 @@ export class SiteSearch {
   async search(query: string, limit?: (collection: SearchCollection) => number): Promise<SiteOutcome> {
     await this.prepare(queryWords(query));
     return this.searchLoaded(query, limit);
+  }
+
+  /** What one entry shows, once the chunk holding it is here (fetched once, whoever asks first). */
+  async entry(id: number): Promise<SearchEntry> {
+    const chunk = (await this.part('entries', Math.floor(id / this.manifest.chunk))) as EntryChunk;
+    return chunk.entries[id % this.manifest.chunk]!;
   }
 
   /** What the given entries show, fetching only the chunks that hold them. */

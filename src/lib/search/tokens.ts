@@ -13,8 +13,11 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
 
 const WORD = /[\p{L}\p{N}_]+/gu;
 
-/** Lowercase without accents: `Café` → `cafe`. */
+const ASCII = /^[\x00-\x7f]*$/;
+
+/** Lowercase without accents: `Café` → `cafe`. ASCII has nothing to decompose, so it is only lowercased (most text is ASCII; highlighting folds every word of a result). */
 export function fold(text: string): string {
+  if (ASCII.test(text)) return text.toLowerCase();
   return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
 }
 

@@ -8,10 +8,30 @@ import { siteResults, type SiteResults } from './site-results';
 import { loadSiteSearch } from './load-index';
 import { COLLECTION_LABELS, resultView, statusLine } from '../../lib/search/results';
 import type { SearchCollection } from '../../lib/search/documents';
+import type { SearchEntry } from '../../lib/search/build-index';
 import { resultParts, resultsPageUrl } from './result-parts';
 
 /** Results shown per collection until the reader asks for all of them. */
 const PER_COLLECTION = 5;
+
+/** An option of the listbox, unselected; its id is given when the list is shown. */
+function option(className: string): HTMLElement {
+  const element = document.createElement('div');
+  element.setAttribute('role', 'option');
+  element.setAttribute('aria-selected', 'false');
+  element.className = className;
+  return element;
+}
+
+/** A result's option, made as soon as its entry arrives. */
+function resultOption(collection: SearchCollection, entry: SearchEntry, terms: ReadonlySet<string>): HTMLElement {
+  const view = resultView(collection, entry, terms);
+  const result = option('search-result');
+  result.dataset.url = view.url;
+  result.dataset.collection = collection;
+  result.append(...resultParts(view));
+  return result;
+}
 
 export class SearchDialog {
   private options: HTMLElement[] = [];
@@ -65,32 +85,23 @@ export class SearchDialog {
       this.show([], 'Type to search bits, shorts, chapters and quiz facts.');
       return;
     }
-    let results: SiteResults;
+    let results: SiteResults<HTMLElement>;
     try {
       if (!this.loaded) this.status.textContent = 'Loading the search index…';
       // Only the results on screen are fetched: the best few of each kind, or all of an expanded one.
-      results = await siteResults(this.indexBase, query, (collection) => (this.expanded.has(collection) ? Infinity : PER_COLLECTION));
+      results = await siteResults(this.indexBase, query, (collection) => (this.expanded.has(collection) ? Infinity : PER_COLLECTION), resultOption);
       this.loaded = true;
     } catch {
       if (token === this.runToken) this.show([], 'Search is unavailable right now. Please try again.');
       return;
     }
     if (token !== this.runToken) return;
-    const { groups, terms, found } = results;
+    const { groups, found } = results;
     const nodes: HTMLElement[] = [];
-    let optionCount = 0;
-    const option = (className: string) => {
-      const element = document.createElement('div');
-      element.setAttribute('role', 'option');
-      element.setAttribute('aria-selected', 'false');
-      element.id = `site-search-option-${optionCount++}`;
-      element.className = className;
-      return element;
-    };
     for (const group of groups) {
       if (group.total === 0) continue;
       const labels = COLLECTION_LABELS[group.collection];
-      const hits = group.entries;
+      const shown = group.items.length;
       const box = document.createElement('div');
       box.setAttribute('role', 'group');
       box.className = 'search-group';
@@ -98,18 +109,10 @@ export class SearchDialog {
       heading.id = `site-search-group-${group.collection}`;
       heading.className = 'search-group__label';
       heading.setAttribute('role', 'presentation');
-      heading.textContent = group.total > hits.length ? `${labels.many} (${hits.length} of ${group.total})` : `${labels.many} (${group.total})`;
+      heading.textContent = group.total > shown ? `${labels.many} (${shown} of ${group.total})` : `${labels.many} (${group.total})`;
       box.setAttribute('aria-labelledby', heading.id);
-      box.append(heading);
-      for (const hit of hits) {
-        const view = resultView(group.collection, hit, terms);
-        const result = option('search-result');
-        result.dataset.url = view.url;
-        result.dataset.collection = group.collection;
-        result.append(...resultParts(view));
-        box.append(result);
-      }
-      if (hits.length < group.total) {
+      box.append(heading, ...group.items);
+      if (shown < group.total) {
         // Every result stays reachable: this option shows the rest of the group in place.
         const more = option('search-result search-result--more');
         more.dataset.expand = group.collection;
@@ -128,11 +131,15 @@ export class SearchDialog {
   }
 
   private show(nodes: HTMLElement[], status: string) {
+    // A new list starts at its top, where its first option is: scrolling there now, while the layout is clean, is free,
+    // where scrollIntoView on the first option would lay the new results out at once instead of in the next frame.
+    this.list.scrollTop = 0;
     this.list.replaceChildren(...nodes);
     this.options = [...this.list.querySelectorAll<HTMLElement>('[role="option"]')];
+    this.options.forEach((option, i) => (option.id = `site-search-option-${i}`));
     this.status.textContent = status;
     this.input.setAttribute('aria-expanded', String(this.options.length > 0));
-    this.setActive(this.options.length > 0 ? 0 : -1);
+    this.setActive(this.options.length > 0 ? 0 : -1, false);
   }
 
   private setActive(index: number, scroll = true) {
