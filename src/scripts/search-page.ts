@@ -9,6 +9,7 @@ import { COLLECTION_LABELS, resultView, statusLine, type ResultView } from '../l
 import type { SearchCollection } from '../lib/search/documents';
 import { siteResults, type SiteResults } from './search/site-results';
 import { resultParts } from './search/result-parts';
+import { formatCount } from '../lib/plural';
 
 const TYPING_PAUSE_MS = 150;
 
@@ -86,7 +87,7 @@ class SearchPage extends HTMLElement {
     section.className = 'search-page__group';
     const heading = document.createElement('h2');
     heading.id = `search-page-${collection}`;
-    heading.textContent = `${COLLECTION_LABELS[collection].many} (${views.length})`;
+    heading.textContent = `${COLLECTION_LABELS[collection].many} (${formatCount(views.length)})`;
     section.setAttribute('aria-labelledby', heading.id);
     const list = document.createElement('ol');
     list.className = 'search-page__list';

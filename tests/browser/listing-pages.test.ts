@@ -17,6 +17,7 @@ import { writeGarden } from '../../bench/garden-generator';
 import { LISTING_PAGE_SIZE } from '../../src/lib/pagination';
 import { LISTING_SNIPPET_LIMIT } from '../../src/lib/listing';
 import type { BitListingEntry, ListingIndex, ShortListingEntry } from '../../src/lib/listing-pages';
+import { formatCount } from '../../src/lib/plural';
 
 const NOTES = 2000;
 const CONTENT = join(OUTPUT, 'listing-pages-content');
@@ -90,7 +91,7 @@ describe('paginated listings by mouse and keyboard', () => {
   it('a page number link leads to that page, which holds the next slice of the listing', async () => {
     const { page, context, errors } = await open('/shorts/');
     const shorts = listing<ShortListingEntry>('shorts').entries;
-    await expect(page.locator('[data-count]').textContent()).resolves.toBe(`${shorts.length} shorts, page 1 of ${pagesOf(shorts.length)}`);
+    await expect(page.locator('[data-count]').textContent()).resolves.toBe(`${formatCount(shorts.length)} shorts, page 1 of ${pagesOf(shorts.length)}`);
     const last = pagesOf(shorts.length);
     await Promise.all([page.waitForURL(`**/shorts/page/${last}/`), page.getByRole('link', { name: `Page ${last}`, exact: true }).click()]);
     expect(await shownSlugs(page)).toEqual(shorts.slice((last - 1) * LISTING_PAGE_SIZE).map((s) => s.id));
@@ -126,7 +127,7 @@ describe('a filter covers the whole listing', () => {
     const tag = [...new Set(entries.flatMap((e) => e.tags))].find((t) => withTag(entries, t).length > 2 * LISTING_PAGE_SIZE)!;
     const expected = withTag(entries, tag).map((e) => e.id);
     await page.locator(`button.chip[data-tag="${tag}"]`).click();
-    await waitForCount(page, `${expected.length} of ${entries.length} bits`);
+    await waitForCount(page, `${formatCount(expected.length)} of ${formatCount(entries.length)} bits`);
     // Only the tag's slice of the listing index is fetched, not the whole index.
     expect(fetched.filter((p) => p.startsWith('/listing/'))).toEqual([`/listing/bits/tag/${tag}.json`]);
     expect(new URL(page.url()).search).toBe(`?tag=${tag}`);
@@ -147,7 +148,7 @@ describe('a filter covers the whole listing', () => {
 
     // Clearing goes back to page 4 as the server made it.
     await page.getByRole('button', { name: 'Clear all' }).click();
-    await waitForCount(page, `${entries.length} bits, page 4 of ${pagesOf(entries.length)}`);
+    await waitForCount(page, `${formatCount(entries.length)} bits, page 4 of ${pagesOf(entries.length)}`);
     expect(await shownSlugs(page)).toEqual(entries.slice(3 * LISTING_PAGE_SIZE, 4 * LISTING_PAGE_SIZE).map((e) => e.id));
     await expect(page.locator('[data-pagination]').isVisible()).resolves.toBe(true);
     expect(errors).toEqual([]);
@@ -159,7 +160,7 @@ describe('a filter covers the whole listing', () => {
     const entries = listing<BitListingEntry>('bits').entries;
     const late = entries[entries.length - 1]!;
     await page.fill('input[name="q"]', late.title);
-    await page.waitForFunction(() => /^\d+ of \d+ bits$/.test(document.querySelector('[data-count]')?.textContent ?? ''), undefined, { timeout: 20_000 });
+    await page.waitForFunction(() => /^[\d,]+ of [\d,]+ bits$/.test(document.querySelector('[data-count]')?.textContent ?? ''), undefined, { timeout: 20_000 });
     expect(await shownSlugs(page)).toContain(late.id);
     const card = page.locator(`[data-items] > [data-slug="${late.id}"]:not([hidden])`);
     await expect(card.locator('h2 a').getAttribute('href')).resolves.toBe(`/bits/${late.id}/`);
@@ -176,7 +177,7 @@ describe('a filter covers the whole listing', () => {
     for (const path of ['/shorts/', '/shorts/page/2/', `/shorts/page/${pagesOf(shorts.length)}/`]) {
       const { page, context, errors } = await open(path + query);
       const expected = shorts.filter((s) => s.track === track && s.tags.includes(tag)).map((s) => s.id);
-      await waitForCount(page, `${expected.length} of ${shorts.length} shorts`);
+      await waitForCount(page, `${formatCount(expected.length)} of ${formatCount(shorts.length)} shorts`);
       await expect(page.locator('[data-unknown]').textContent()).resolves.toBe('No shorts have the tag “no-such-tag”: left out of the filter.');
       await expect(page.locator(`button.chip[data-tag="${tag}"]`).getAttribute('aria-pressed')).resolves.toBe('true');
       await expect(page.inputValue('select[name="track"]')).resolves.toBe(track);
@@ -248,7 +249,7 @@ describe('/bits/ past the snippet limit', () => {
     const entries = listing<BitListingEntry>('bits').entries;
     const late = entries.slice(5 * LISTING_PAGE_SIZE).find((e) => hasMath(e.id))!;
     await page.locator(`button.chip[data-tag="${late.tags[0]}"]`).click();
-    await page.waitForFunction(() => /^\d+ of \d+ bits$/.test(document.querySelector('[data-count]')?.textContent ?? ''));
+    await page.waitForFunction(() => /^[\d,]+ of [\d,]+ bits$/.test(document.querySelector('[data-count]')?.textContent ?? ''));
     while ((await page.locator(`[data-items] > [data-slug="${late.id}"]:not([hidden])`).count()) === 0) await more(page).click();
     await openSnippet(late.id);
     expect(errors).toEqual([]);

@@ -57,6 +57,7 @@ describe('applyFilter', () => {
   it('says "N of M"', () => {
     expect(countLine(3, 26, 'bit')).toBe('3 of 26 bits');
     expect(countLine(0, 1, 'short')).toBe('0 of 1 short');
+    expect(countLine(1250, 6000, 'bit')).toBe('1,250 of 6,000 bits');
   });
 });
 

@@ -160,4 +160,10 @@ describe('when no entry holds every word', () => {
     expect(none.groups.every((group) => group.hits.length === 0)).toBe(true);
     expect(statusLine('photosynthesis', { total: 0, partial: false, matched: 0, words: 1 })).toBe('No results for “photosynthesis”.');
   });
+
+  it('counts results as a reader writes them, by thousands', () => {
+    expect(statusLine('attention', { total: 1, partial: false, matched: 1, words: 1 })).toBe('1 result for “attention”.');
+    expect(statusLine('attention', { total: 12480, partial: false, matched: 1, words: 1 })).toBe('12,480 results for “attention”.');
+    expect(statusLine('kv heads', { total: 2048, partial: true, matched: 1, words: 2 })).toBe('No entry holds every word of “kv heads”; showing 2,048 results with 1 of its 2 words.');
+  });
 });

@@ -3,6 +3,7 @@
  * `?q=causal+mask&tag=pytorch&tag=llm&track=llm`. A shared link opens the same
  * view, and history entries carry it for back/forward. Pure.
  */
+import { formatCount } from '../plural';
 
 export interface FilterState {
   q: string;
@@ -67,9 +68,9 @@ export function applyFilter<T extends FilterItem>(items: readonly T[], state: Fi
     .filter((item): item is T => item !== undefined);
 }
 
-/** "3 of 26 bits". */
+/** "3 of 26 bits", "120 of 6,000 bits". */
 export function countLine(shown: number, total: number, noun: string, plural = `${noun}s`): string {
-  return `${shown} of ${total} ${total === 1 ? noun : plural}`;
+  return `${formatCount(shown)} of ${formatCount(total)} ${total === 1 ? noun : plural}`;
 }
 
 /** The tags and track a query string asks for that the listing does not have (a typo, or a link older than the garden). */

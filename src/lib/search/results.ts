@@ -6,6 +6,7 @@
 import type { SearchEntry } from './build-index';
 import type { SearchCollection } from './documents';
 import { highlight } from './highlight';
+import { plural } from '../plural';
 
 export const COLLECTION_LABELS: Record<SearchCollection, { one: string; many: string }> = {
   bits: { one: 'Bit', many: 'Bits' },
@@ -83,7 +84,7 @@ export interface Found {
 export function statusLine(query: string, found: Found, noneHint = ''): string {
   const { total } = found;
   if (total === 0) return `No results for “${query}”.${noneHint}`;
-  const results = `${total} ${total === 1 ? 'result' : 'results'}`;
+  const results = plural(total, 'result');
   if (found.partial) return `No entry holds every word of “${query}”; showing ${results} with ${found.matched} of its ${found.words} words.`;
   return `${results} for “${query}”.`;
 }

@@ -10,6 +10,7 @@ import { COLLECTION_LABELS, resultView, statusLine } from '../../lib/search/resu
 import type { SearchCollection } from '../../lib/search/documents';
 import type { SearchEntry } from '../../lib/search/build-index';
 import { resultParts, resultsPageUrl } from './result-parts';
+import { formatCount } from '../../lib/plural';
 
 /** Results shown per collection until the reader asks for all of them. */
 const PER_COLLECTION = 5;
@@ -109,14 +110,14 @@ export class SearchDialog {
       heading.id = `site-search-group-${group.collection}`;
       heading.className = 'search-group__label';
       heading.setAttribute('role', 'presentation');
-      heading.textContent = group.total > shown ? `${labels.many} (${shown} of ${group.total})` : `${labels.many} (${group.total})`;
+      heading.textContent = group.total > shown ? `${labels.many} (${shown} of ${formatCount(group.total)})` : `${labels.many} (${formatCount(group.total)})`;
       box.setAttribute('aria-labelledby', heading.id);
       box.append(heading, ...group.items);
       if (shown < group.total) {
         // Every result stays reachable: this option shows the rest of the group in place.
         const more = option('search-result search-result--more');
         more.dataset.expand = group.collection;
-        more.textContent = `Show all ${group.total} ${labels.many.toLowerCase()}`;
+        more.textContent = `Show all ${formatCount(group.total)} ${labels.many.toLowerCase()}`;
         box.append(more);
       }
       nodes.push(box);
@@ -124,7 +125,7 @@ export class SearchDialog {
     if (found.total > 0) {
       const page = option('search-result search-result--more');
       page.dataset.url = resultsPageUrl(this.searchPage, query);
-      page.textContent = `All ${found.total} results on a page of their own →`;
+      page.textContent = `All ${formatCount(found.total)} results on a page of their own →`;
       nodes.push(page);
     }
     this.show(nodes, statusLine(query, found));
