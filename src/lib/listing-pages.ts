@@ -8,7 +8,7 @@ import type { Garden, GardenNote } from './load';
 import { noteCollection, type BitItem, type ShortItem } from './collections';
 import { plural } from './plural';
 import { countTags, type TagCount } from './tags';
-import { paginate, type PageInfo } from './pagination';
+import { paginate, pagedCountText, type PageInfo } from './pagination';
 import { keyed, type StaticPage } from './pages';
 import { listingShowsSnippets } from './listing';
 import type { GardenUrls } from './urls';
@@ -121,6 +121,5 @@ export function listingNouns(collection: string): { noun: string; nounPlural: st
 /** A listing's count line: "26 bits", or "120 bits, page 2 of 3" when it runs to several pages. */
 export function listingCountText(collection: string, page: PageInfo): string {
   const { noun, nounPlural } = listingNouns(collection);
-  const count = plural(page.total, noun, nounPlural);
-  return page.last > 1 ? `${count}, page ${page.current} of ${page.last}` : count;
+  return pagedCountText(plural(page.total, noun, nounPlural), page);
 }

@@ -36,6 +36,11 @@ export function pageTitle(title: string, page: Pick<PageInfo, 'current' | 'last'
   return page.current > 1 ? `${title}, page ${page.current} of ${page.last}` : title;
 }
 
+/** A paged list's count line: "26 bits", or "120 bits, page 2 of 3" when it runs to several pages. */
+export function pagedCountText(count: string, page: Pick<PageInfo, 'current' | 'last'>): string {
+  return page.last > 1 ? `${count}, page ${page.current} of ${page.last}` : count;
+}
+
 /** The pages of a listing, in order; an empty listing still has its first page. */
 export function paginate<T>(items: readonly T[], pageSize: number = LISTING_PAGE_SIZE): ListingPage<T>[] {
   if (!Number.isInteger(pageSize) || pageSize < 1) throw new Error(`pageSize must be a positive integer, not ${pageSize}`);

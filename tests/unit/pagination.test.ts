@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstPages, laterPages, LISTING_PAGE_SIZE, pageNav, pageUrl, paginate, resultsShown, pageTitle } from '../../src/lib/pagination';
+import { firstPages, laterPages, LISTING_PAGE_SIZE, pageNav, pageUrl, paginate, resultsShown, pageTitle, pagedCountText } from '../../src/lib/pagination';
 
 const numbers = (n: number) => Array.from({ length: n }, (_, i) => i);
 
@@ -94,4 +94,12 @@ describe('pageTitle', () => {
     ['Shorts', 2, 7, 'Shorts, page 2 of 7'],
     ['Tagged “numerics”', 7, 7, 'Tagged “numerics”, page 7 of 7'],
   ])('titles %s on page %i of %i as %s', (title, current, last, expected) => expect(pageTitle(title, { current, last })).toBe(expected));
+});
+
+describe('pagedCountText', () => {
+  it.each([
+    ['26 bits', 1, 1, '26 bits'],
+    ['120 bits', 1, 3, '120 bits, page 1 of 3'],
+    ['6,000 bits', 3, 120, '6,000 bits, page 3 of 120'],
+  ])('counts %s on page %i of %i as %s', (count, current, last, expected) => expect(pagedCountText(count, { current, last })).toBe(expected));
 });

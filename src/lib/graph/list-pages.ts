@@ -8,7 +8,7 @@
  * JavaScript. Pure; the client's map never imports it.
  */
 import type { NoteCollectionId } from '../collections';
-import { paginate, pageUrl, type PageInfo } from '../pagination';
+import { paginate, pagedCountText, pageUrl, type PageInfo } from '../pagination';
 import { pageCacheKey } from '../page-cache';
 import { plural } from '../plural';
 import { linkListing, type GardenGraph } from './model';
@@ -107,9 +107,9 @@ export function graphListPages(graph: GardenGraph, listUrl: string, pageSize: nu
   }));
 }
 
-/** The count line of a page of the list: "10000 notes, page 2 of 200". */
+/** The count line of a page of the list: "10,000 notes, page 2 of 200". */
 export function graphListCountText(page: Pick<PageInfo, 'current' | 'last' | 'total'>): string {
-  return `${plural(page.total, 'note')}, page ${page.current} of ${page.last}`;
+  return pagedCountText(plural(page.total, 'note'), page);
 }
 
 /**

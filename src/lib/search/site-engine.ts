@@ -213,7 +213,8 @@ export class SiteSearch {
   /** What the given entries show, fetching only the chunks that hold them. */
   async entries(ids: Iterable<number>): Promise<Map<number, SearchEntry>> {
     const wanted = [...ids];
-    const loaded = new Map(await Promise.all(chunksFor(this.manifest, wanted).map(async (n) => [n, (await this.part('entries', n)) as EntryChunk] as const)));
-    return new Map(wanted.map((id) => [id, loaded.get(Math.floor(id / this.manifest.chunk))!.entries[id % this.manifest.chunk]!]));
+    // Each chunk asked for once, in chunk order, before the entries are read from them.
+    await Promise.all(chunksFor(this.manifest, wanted).map((n) => this.part('entries', n)));
+    return new Map(await Promise.all(wanted.map(async (id) => [id, await this.entry(id)] as const)));
   }
 }
