@@ -15,7 +15,9 @@ import type { GardenGraph } from '../lib/graph/model';
  * the build's peak. A 10,000-note garden lays out within 64 MB of old
  * generation; with these limits the thread adds ≈ 80–120 MB at that size
  * (≈ 250 MB with V8's defaults). A garden too large for them ends the thread,
- * and the layout is then done in the main thread.
+ * and the layout is then done in the main thread. Under npm the young
+ * generation is `.npmrc`'s instead (`--max-semi-space-size` overrides what a
+ * Worker asks for): 48 MB, which the 10,000-note peak was measured with.
  */
 export const LAYOUT_HEAP_LIMITS = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 12 } as const;
 

@@ -12,13 +12,14 @@ export type { PoolJob };
 type Outcome = { resolve: () => void; reject: (error: Error) => void };
 
 /**
- * A render worker allocates far more than the main thread: with the 4 MB
- * semi-spaces .npmrc sets for the process it spent a quarter of its time in
- * garbage collection. 24 MB of young generation for each worker: a 1,000-note
- * cold build takes ≈ 1.3 s less CPU and ≈ 0.8 s less time, a 3,000-note one
- * ≈ 3.5 s less, for ≈ 90 MB more at peak (bench/RESULTS.md).
+ * A render worker allocates far more than the main thread, and with small
+ * semi-spaces it spends a quarter of its time collecting garbage. 48 MB of
+ * young generation is V8's three 16 MB semi-spaces: what `.npmrc`'s
+ * `--max-semi-space-size=16` gives every thread anyway (V8 lets that flag
+ * override the young generation a Worker asks for), so a build run without
+ * npm's options (`node astro.mjs build`) gets the same workers.
  */
-const WORKER_YOUNG_GENERATION_MB = 24;
+const WORKER_YOUNG_GENERATION_MB = 48;
 
 /**
  * A cap on each worker's old generation. Without one V8 lets it fill with
