@@ -47,7 +47,10 @@ export class ThemePairProvider {
   private readonly pathIds = new WeakMap<ScopePath, number>();
   private readonly defaultsId: number;
 
-  constructor(private readonly themes: readonly [Theme, Theme]) {
+  private readonly themes: readonly [Theme, Theme];
+
+  constructor(themes: readonly [Theme, Theme]) {
+    this.themes = themes;
     const [a, b] = themes.map((theme) => theme.getDefaults()) as [StyleAttributes, StyleAttributes];
     this.defaultsId = this.intern(toStyle(a), toStyle(b));
   }
