@@ -16,7 +16,7 @@
  * per-theme passes to, so the HAST is the same (tests/unit/shiki-one-pass.test.ts).
  *
  * The reach-in, checked against Shiki 4.6.0 with @shikijs/vscode-textmate
- * 10.0.2: vscode-textmate's `Grammar` asks `this.themeProvider` (its registry,
+ * 10.1.0: vscode-textmate's `Grammar` asks `this.themeProvider` (its registry,
  * one for all of a highlighter's grammars) for every scope's style, and
  * Shiki's primitive `codeToTokensBase` takes the colour map from
  * `primitive.setTheme` and tokenizes with `primitive.getLanguage(lang).tokenizeLine2`.
@@ -24,8 +24,7 @@
  * pairs too big for the metadata's 9-bit foreground field, or any error, go
  * to Shiki's own `codeToHast` unchanged.
  */
-import { codeToHast, codeToTokens, isSpecialLang, type CodeToHastOptions, type Grammar, type HighlighterGeneric, type ShikiPrimitive } from 'shiki/core';
-import { Theme } from 'shiki/textmate';
+import { codeToHast, codeToTokens, isSpecialLang, type CodeToHastOptions, type Grammar, type HighlighterGeneric, type ShikiPrimitive, type ThemeRegistrationResolved } from 'shiki/core';
 import type { Root } from 'hast';
 import { ThemePairOverflow, ThemePairProvider } from './theme-pair';
 
@@ -53,8 +52,7 @@ function providerSlot(grammar: Grammar): ProviderSlot {
 
 interface ThemePair {
   names: [string, string];
-  textmate: [Theme, Theme];
-  colorMaps: [string[], string[]];
+  raw: [ThemeRegistrationResolved, ThemeRegistrationResolved];
   provider: ThemePairProvider;
 }
 
@@ -65,14 +63,12 @@ export function createOnePassHighlight(highlighter: Pick<HighlighterGeneric<stri
   const pairs = new Map<string, ThemePair>();
 
   const pairFor = (themes: [unknown, unknown]): ThemePair => {
-    const resolved = themes.map((theme) => primitive.getTheme(theme as string));
-    const names = resolved.map((theme) => theme.name) as [string, string];
+    const raw = themes.map((theme) => primitive.getTheme(theme as string)) as ThemePair['raw'];
+    const names = raw.map((theme) => theme.name) as ThemePair['names'];
     const key = names.join('\0');
     let pair = pairs.get(key);
     if (!pair) {
-      // What the registry's setTheme builds for a theme: the same rules, so the same colour IDs.
-      const textmate = resolved.map((theme) => Theme.createFromRawTheme(theme)) as [Theme, Theme];
-      pair = { names, textmate, colorMaps: [textmate[0].getColorMap(), textmate[1].getColorMap()], provider: new ThemePairProvider(textmate) };
+      pair = { names, raw, provider: new ThemePairProvider(raw) };
       pairs.set(key, pair);
     }
     return pair;
@@ -92,7 +88,7 @@ export function createOnePassHighlight(highlighter: Pick<HighlighterGeneric<stri
       });
     } catch (error) {
       // A full table: start a new one for the next blocks.
-      if (error instanceof ThemePairOverflow) pair.provider = new ThemePairProvider(pair.textmate);
+      if (error instanceof ThemePairOverflow) pair.provider = new ThemePairProvider(pair.raw);
       return highlighter.codeToHast(code, options);
     }
   };
@@ -125,7 +121,7 @@ function onePassContext(primitive: ShikiPrimitive, pair: ThemePair): ShikiPrimit
       const index = pair.names.indexOf(theme.name);
       if (index === -1) throw new Error(`Theme ${theme.name} is not one of the pair`);
       themeIndex = index as 0 | 1;
-      return { theme, colorMap: pair.colorMaps[themeIndex] };
+      return { theme, colorMap: provider.colorMaps[themeIndex] };
     },
     getLanguage(name) {
       const grammar = primitive.getLanguage(name);

@@ -13,7 +13,7 @@
  * union of both themes' boundaries, which is what Shiki aligns two passes to.
  * `themeStyles(id)` turns a pair ID back into each theme's own metadata bits.
  */
-import type { Theme } from 'shiki/textmate';
+import { Theme, type IRawTheme } from 'shiki/textmate';
 
 type ScopePath = NonNullable<Parameters<Theme['match']>[0]>;
 type StyleAttributes = ReturnType<Theme['getDefaults']>;
@@ -38,20 +38,32 @@ const NON_STYLE_BITS = (1 << FONT_STYLE_OFFSET) - 1;
 export class ThemePairOverflow extends Error {}
 
 export class ThemePairProvider {
+  /** Each theme as vscode-textmate builds it from the same rules (registry.setTheme does the same), so with the same colour IDs. */
+  readonly themes: readonly [Theme, Theme];
+  readonly colorMaps: readonly [string[], string[]];
   /** Pair ID → each theme's metadata style bits; ID 0 means "not set" to vscode-textmate, so it is never handed out. */
   private readonly bits: [number[], number[]] = [[0], [0]];
   private readonly attributes: StyleAttributes[] = [];
   private readonly ids = new Map<string, number>();
   private readonly styles: [Style, Style][] = [];
-  /** Scope paths are immutable and a child is always matched after its parent, so each path's pair is found once. */
-  private readonly pathIds = new WeakMap<ScopePath, number>();
   private readonly defaultsId: number;
+  /** Scope names whose style neither theme makes depend on the parent scopes (no rule like `string variable` reaches them). */
+  private readonly parentFree = new Map<string, boolean>();
+  private readonly parentScoped: string[];
+  /** For those: parent pair ID → scope name → pair ID. */
+  private readonly children: Map<string, number>[] = [];
+  /**
+   * Each scope path's pair ID, kept on the path object itself: vscode-textmate makes a new path for every scope it
+   * pushes and always matches a parent before its children, and a WeakMap of millions of short-lived keys cost more
+   * than the tokenizing it saves. A symbol of this provider's own, so a table started afresh never reads an old ID.
+   */
+  private readonly pathId = Symbol('theme pair ID');
 
-  private readonly themes: readonly [Theme, Theme];
-
-  constructor(themes: readonly [Theme, Theme]) {
-    this.themes = themes;
-    const [a, b] = themes.map((theme) => theme.getDefaults()) as [StyleAttributes, StyleAttributes];
+  constructor(rawThemes: readonly [IRawTheme, IRawTheme]) {
+    this.themes = [Theme.createFromRawTheme(rawThemes[0]), Theme.createFromRawTheme(rawThemes[1])];
+    this.colorMaps = [this.themes[0].getColorMap(), this.themes[1].getColorMap()];
+    this.parentScoped = rawThemes.flatMap(parentScopedNames);
+    const [a, b] = this.themes.map((theme) => theme.getDefaults()) as [StyleAttributes, StyleAttributes];
     this.defaultsId = this.intern(toStyle(a), toStyle(b));
   }
 
@@ -76,12 +88,38 @@ export class ThemePairProvider {
   }
 
   private idOf(path: ScopePath): number {
-    const known = this.pathIds.get(path);
+    const tagged = path as ScopePath & Record<symbol, number | undefined>;
+    const known = tagged[this.pathId];
     if (known !== undefined) return known;
-    const parent = this.styles[path.parent ? this.idOf(path.parent) : this.defaultsId]!;
-    const id = this.intern(inherit(parent[0], this.themes[0].match(path)), inherit(parent[1], this.themes[1].match(path)));
-    this.pathIds.set(path, id);
+    const parentId = path.parent ? this.idOf(path.parent) : this.defaultsId;
+    let id: number | undefined;
+    if (this.isParentFree(path.scopeName)) {
+      const byName = (this.children[parentId] ??= new Map());
+      id = byName.get(path.scopeName);
+      if (id === undefined) byName.set(path.scopeName, (id = this.matchBoth(path, parentId)));
+    } else {
+      id = this.matchBoth(path, parentId);
+    }
+    tagged[this.pathId] = id;
     return id;
+  }
+
+  private matchBoth(path: ScopePath, parentId: number): number {
+    const [a, b] = this.styles[parentId]!;
+    return this.intern(inherit(a, this.themes[0].match(path)), inherit(b, this.themes[1].match(path)));
+  }
+
+  /**
+   * Whether no rule with parent scopes can reach this scope name: vscode-textmate keeps such a rule in its trie
+   * under the rule's last scope and copies it to the deeper scopes, so it reaches that scope and the ones below it.
+   */
+  private isParentFree(scopeName: string): boolean {
+    let free = this.parentFree.get(scopeName);
+    if (free === undefined) {
+      free = !this.parentScoped.some((last) => last === '' || scopeName === last || scopeName.startsWith(`${last}.`));
+      this.parentFree.set(scopeName, free);
+    }
+    return free;
   }
 
   private intern(a: Style, b: Style): number {
@@ -98,6 +136,15 @@ export class ThemePairProvider {
     this.attributes[id] = { fontStyle: 0, foregroundId: id, backgroundId: 0 } as StyleAttributes;
     return id;
   }
+}
+
+/** The last scope of every selector with parent scopes, split as vscode-textmate's parseTheme splits them. */
+function parentScopedNames(theme: IRawTheme): string[] {
+  return (theme.settings ?? []).flatMap((entry) => {
+    if (!entry.settings) return [];
+    const selectors = typeof entry.scope === 'string' ? entry.scope.replace(/^[,]+/, '').replace(/[,]+$/, '').split(',') : Array.isArray(entry.scope) ? entry.scope : [];
+    return selectors.map((selector) => selector.trim().split(' ')).flatMap((segments) => (segments.length > 1 ? [segments.at(-1)!] : []));
+  });
 }
 
 function toStyle(attributes: StyleAttributes): Style {
