@@ -16,10 +16,9 @@ import { createHighlighter } from 'shiki';
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
 import { toHtml } from 'hast-util-to-html';
 import type { Root } from 'hast';
-import { createOnePassHighlight } from '../src/lib/markdown/shiki-one-pass';
 import { highlightOptions } from '../src/lib/markdown/rehype-note-shiki';
 import { shikiConfig } from '../src/lib/markdown/plugins';
-import { gardenCodeBlocks } from '../tests/helpers/code-blocks';
+import { countingOnePass, gardenCodeBlocks } from '../tests/helpers/code-blocks';
 
 const folder = resolve(process.argv[2] ?? 'content');
 const rounds = Number(process.argv[3] ?? 6);
@@ -27,14 +26,7 @@ const blocks = gardenCodeBlocks(folder);
 const themes = shikiConfig.themes!;
 
 const highlighter = await createHighlighter({ langs: ['plaintext'], themes: Object.values(themes), engine: createJavaScriptRegexEngine() });
-let fallbacks = 0;
-const onePass = createOnePassHighlight({
-  getInternalContext: () => highlighter.getInternalContext(),
-  codeToHast: (code, options) => {
-    fallbacks += 1;
-    return highlighter.codeToHast(code, options);
-  },
-});
+const { onePass, fallbacks } = countingOnePass(highlighter);
 
 const known: typeof blocks = [];
 for (const block of blocks) {
@@ -57,7 +49,7 @@ for (const block of known) {
     process.exit(1);
   }
 }
-const warmFallbacks = fallbacks;
+const warmFallbacks = fallbacks();
 
 function timeSide(side: keyof typeof sides): number {
   const highlight = sides[side];

@@ -1,6 +1,7 @@
 /**
  * Every fenced code block of a garden folder, as the note pipeline hands it to
- * Shiki: language, meta string and code (for the one-pass highlighting's
+ * Shiki: language, meta string and code, and the one-pass highlighting with a
+ * count of the blocks it leaves to Shiki (for the one-pass highlighting's
  * parity test and bench/shiki-one-pass.ts). Read only, never written.
  */
 import { unified } from 'unified';
@@ -8,6 +9,7 @@ import remarkParse from 'remark-parse';
 import type { Code, Root } from 'mdast';
 import { readGardenFiles } from '../../src/lib/check/read-garden';
 import { bodyOf } from '../../src/lib/frontmatter';
+import { createOnePassHighlight } from '../../src/lib/markdown/shiki-one-pass';
 
 export interface CodeBlock {
   /** The note's path in the garden, and the block's number in it. */
@@ -35,4 +37,17 @@ export function gardenCodeBlocks(folder: string): CodeBlock[] {
 
 function codeBlock(node: Code, where: string): CodeBlock {
   return { where, lang: node.lang || 'plaintext', meta: node.meta ?? undefined, code: node.value };
+}
+
+/** The one-pass highlighting over a highlighter, counting the blocks it hands to Shiki's own codeToHast. */
+export function countingOnePass(highlighter: Parameters<typeof createOnePassHighlight>[0]) {
+  let fallbacks = 0;
+  const onePass = createOnePassHighlight({
+    getInternalContext: () => highlighter.getInternalContext(),
+    codeToHast: (code, options) => {
+      fallbacks += 1;
+      return highlighter.codeToHast(code, options);
+    },
+  });
+  return { onePass, fallbacks: () => fallbacks };
 }

@@ -3,10 +3,9 @@ import { createHighlighter, type CodeToHastOptions, type LanguageRegistration, t
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
 import { createOnigurumaEngine } from 'shiki/engine/oniguruma';
 import type { ShikiConfig } from '@astrojs/markdown-remark';
-import { createOnePassHighlight } from '../../src/lib/markdown/shiki-one-pass';
 import { highlightOptions } from '../../src/lib/markdown/rehype-note-shiki';
 import { shikiConfig } from '../../src/lib/markdown/plugins';
-import { gardenCodeBlocks } from '../helpers/code-blocks';
+import { countingOnePass, gardenCodeBlocks } from '../helpers/code-blocks';
 
 type Engine = 'javascript' | 'oniguruma';
 
@@ -17,16 +16,9 @@ async function harness(themes: NonNullable<ShikiConfig['themes']>, engine: Engin
     themes: Object.values(themes),
     engine: engine === 'javascript' ? createJavaScriptRegexEngine() : await createOnigurumaEngine(import('shiki/wasm')),
   });
-  let fallbacks = 0;
-  const onePass = createOnePassHighlight({
-    getInternalContext: () => highlighter.getInternalContext(),
-    codeToHast: (code, options) => {
-      fallbacks += 1;
-      return highlighter.codeToHast(code, options);
-    },
-  });
+  const { onePass, fallbacks } = countingOnePass(highlighter);
   return {
-    fallbacks: () => fallbacks,
+    fallbacks,
     /** Loads the block's language; false for one Shiki does not have (rehype-note-shiki hands those to Astro). */
     async load(lang: string) {
       if (highlighter.getLoadedLanguages().includes(lang)) return true;
