@@ -43,7 +43,7 @@ function codeBlock(node: Code, where: string): CodeBlock {
 export function countingOnePass(highlighter: Parameters<typeof createOnePassHighlight>[0]) {
   let fallbacks = 0;
   const onePass = createOnePassHighlight({
-    getInternalContext: () => highlighter.getInternalContext(),
+    ...highlighter,
     codeToHast: (code, options) => {
       fallbacks += 1;
       return highlighter.codeToHast(code, options);

@@ -5,15 +5,16 @@
  * of a render worker's time.
  *
  * Shiki has no API for it. Its own `codeToHast` is called with a stand-in for
- * its internal context (`highlighter.getInternalContext()`) whose `setTheme`
- * and `getLanguage` hand out, per theme, a grammar whose `tokenizeLine2`
- * returns that theme's metadata from one shared run: the first theme's pass
- * tokenizes each line under a ThemePairProvider (theme-pair.ts), standing in
- * for the registry's theme provider, and records the tokens; every pass
- * recolours them for its theme. Everything else (alignment of the themes'
- * tokens, colour replacements, whitespace merging, transformers, the HAST) is
- * Shiki's own code, and the tokens' boundaries equal the union Shiki aligns its
- * per-theme passes to, so the HAST is the same (tests/unit/shiki-one-pass.test.ts).
+ * Shiki's internal context (its "primitive", which a highlighter spreads into
+ * itself) whose `setTheme` and `getLanguage` hand out, per theme, a grammar
+ * whose `tokenizeLine2` returns that theme's metadata from one shared run: the
+ * first theme's pass tokenizes each line under a ThemePairProvider
+ * (theme-pair.ts), standing in for the registry's theme provider, and records
+ * the tokens; every pass recolours them for its theme. Everything else
+ * (alignment of the themes' tokens, colour replacements, whitespace merging,
+ * transformers, the HAST) is Shiki's own code, and the tokens' boundaries equal
+ * the union Shiki aligns its per-theme passes to, so the HAST is the same
+ * (tests/unit/shiki-one-pass.test.ts).
  *
  * The reach-in, checked against Shiki 4.6.0 with @shikijs/vscode-textmate
  * 10.1.0: vscode-textmate's `Grammar` asks `this.themeProvider` (its registry,
@@ -58,8 +59,8 @@ interface ThemePair {
 
 export type HighlightToHast = (code: string, options: CodeToHastOptions) => Root;
 
-export function createOnePassHighlight(highlighter: Pick<HighlighterGeneric<string, string>, 'codeToHast' | 'getInternalContext'>): HighlightToHast {
-  const primitive = highlighter.getInternalContext();
+export function createOnePassHighlight(highlighter: ShikiPrimitive & Pick<HighlighterGeneric<string, string>, 'codeToHast'>): HighlightToHast {
+  const primitive: ShikiPrimitive = highlighter;
   const pairs = new Map<string, ThemePair>();
 
   const pairFor = (themes: [unknown, unknown]): ThemePair => {
