@@ -39,7 +39,7 @@ export class ThemePairOverflow extends Error {}
 
 export class ThemePairProvider {
   /** Each theme as vscode-textmate builds it from the same rules (registry.setTheme does the same), so with the same colour IDs. */
-  readonly themes: readonly [Theme, Theme];
+  private readonly themes: readonly [Theme, Theme];
   readonly colorMaps: readonly [string[], string[]];
   /** Pair ID → each theme's metadata style bits; ID 0 means "not set" to vscode-textmate, so it is never handed out. */
   private readonly bits: [number[], number[]] = [[0], [0]];
