@@ -16,7 +16,7 @@
  * blocks are then taken from its previous rendering, and a note whose code did
  * not change needs no highlighter at all.
  */
-import { createHighlighter, isSpecialLang, type BundledLanguage, type HighlighterGeneric, type ShikiTransformer } from 'shiki';
+import { createHighlighter, isSpecialLang, type BundledLanguage, type CodeToHastOptions, type HighlighterGeneric, type ShikiTransformer } from 'shiki';
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
 import { createOnigurumaEngine } from 'shiki/engine/oniguruma';
 import { createHash } from 'node:crypto';
@@ -28,6 +28,7 @@ import type { VFile } from 'vfile';
 import { toText } from 'hast-util-to-text';
 import { fromHtmlIsomorphic } from 'hast-util-from-html-isomorphic';
 import { walk } from './walk';
+import { createOnePassHighlight } from './shiki-one-pass';
 
 type Highlight = (code: string, lang: string, meta: string | undefined) => Promise<Element>;
 
@@ -97,8 +98,12 @@ function codeBlocks(tree: Root, excluded: readonly string[]) {
   return found;
 }
 
+function configThemes(config: ShikiConfig) {
+  return config.themes && Object.keys(config.themes).length > 0 ? config.themes : undefined;
+}
+
 async function createHighlight(config: ShikiConfig, engine: RegexEngine): Promise<Highlight> {
-  const themes = config.themes && Object.keys(config.themes).length > 0 ? config.themes : undefined;
+  const themes = configThemes(config);
   const theme = config.theme ?? 'github-dark';
   const langAlias = config.langAlias ?? {};
   const highlighter = await createHighlighter({
@@ -107,6 +112,8 @@ async function createHighlight(config: ShikiConfig, engine: RegexEngine): Promis
     themes: themes ? Object.values(themes) : [theme],
     engine: engine === 'javascript' ? createJavaScriptRegexEngine() : await createOnigurumaEngine(onigurumaWasm()),
   });
+  // Both themes from one tokenization of each block (shiki-one-pass.ts), else Shiki's own codeToHast.
+  const highlight = createOnePassHighlight(highlighter);
   let astro: ReturnType<typeof createShikiHighlighter> | undefined;
   const astroHighlight = async (code: string, lang: string, meta: string | undefined) => {
     astro ??= createShikiHighlighter({ langs: config.langs, theme: config.theme, themes: config.themes, langAlias: config.langAlias });
@@ -121,21 +128,28 @@ async function createHighlight(config: ShikiConfig, engine: RegexEngine): Promis
       if (!loaded) return astroHighlight(code, lang, meta);
     }
     try {
-      const root = highlighter.codeToHast(code.replace(/(?:\r\n|\r|\n)$/, ''), {
-        ...(themes ? { themes } : { theme }),
-        defaultColor: config.defaultColor,
-        lang,
-        meta: meta ? { __raw: meta } : undefined,
-        // Shiki stops tokenizing a line after 500 ms and leaves the rest plain; a loaded machine translating
-        // a grammar's patterns for the first time can take that long, and a page must not depend on the load.
-        tokenizeTimeLimit: 0,
-        transformers: [astroMarkup(lang, resolved, config.wrap), ...(config.transformers ?? [])],
-      });
+      const root = highlight(code.replace(/(?:\r\n|\r|\n)$/, ''), highlightOptions(config, lang, meta));
       return root.children[0] as Element;
     } catch {
       // A pattern the JavaScript engine cannot translate: Astro's Oniguruma can.
       return astroHighlight(code, lang, meta);
     }
+  };
+}
+
+/** What Shiki is asked for a block, as Astro's highlighter asks it, with the project's transformers. */
+export function highlightOptions(config: ShikiConfig, lang: string, meta: string | undefined): CodeToHastOptions {
+  const themes = configThemes(config);
+  const resolved = config.langAlias?.[lang] ?? lang;
+  return {
+    ...(themes ? { themes } : { theme: config.theme ?? 'github-dark' }),
+    defaultColor: config.defaultColor,
+    lang,
+    meta: meta ? { __raw: meta } : undefined,
+    // Shiki stops tokenizing a line after 500 ms and leaves the rest plain; a loaded machine translating
+    // a grammar's patterns for the first time can take that long, and a page must not depend on the load.
+    tokenizeTimeLimit: 0,
+    transformers: [astroMarkup(lang, resolved, config.wrap), ...(config.transformers ?? [])],
   };
 }
 
